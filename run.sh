@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Starts CareFlows: its services (installed if missing), then the server, and prints where everything is.
+# Ctrl+C stops the server; the services keep running (scripts/services.sh is safe to run again).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+url=${CAREFLOWS_URL:-http://127.0.0.1:5080}
+
+scripts/services.sh
+dotnet build CareFlows.sln -c Release -nologo -v quiet
+
+cat <<MSG
+
+  CareFlows          $url          (health: $url/health)
+  Mail received      http://127.0.0.1:1080          (the SMTP sink's inbox)
+  RabbitMQ           http://127.0.0.1:15672         (careflows / careflows)
+
+  Place a sample order:  dotnet run --project src/CareFlows.Cli -- publish-order --sample
+                         dotnet run --project src/CareFlows.Cli -- publish-order --order samples/order.json
+
+MSG
+exec dotnet run --project src/CareFlows.Server -c Release --no-build --no-launch-profile --urls "$url"

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Installs (when missing) and starts CareFlows' services on loopback: PostgreSQL, RabbitMQ and the
+# maildev SMTP sink. Safe to run any number of times: what is installed is not installed again,
+# what runs is not started again. The names and passwords match appsettings.json and docker-compose.yml.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tools="$here/.tools"          # git-ignored: the SMTP sink's npm install and the services' logs
+mkdir -p "$tools"
+
+PG_USER=careflows PG_PASSWORD=careflows PG_DB=careflows PG_TEST_DB=careflows_tests
+RABBIT_USER=careflows RABBIT_PASSWORD=careflows RABBIT_TEST_VHOST=careflows-tests
+SMTP_PORT=${CAREFLOWS_SMTP_PORT:-1025} SMTP_WEB_PORT=${CAREFLOWS_SMTP_WEB_PORT:-1080}
+
+log() { printf '[services] %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+wait_for() { # wait_for <what> <seconds> <command...>
+  local what=$1 deadline=$(( $(date +%s) + $2 )); shift 2
+  until "$@" >/dev/null 2>&1; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then log "$what did not answer in time"; return 1; fi
+    sleep 0.5
+  done
+  log "$what is up"
+}
+
+install_packages() {
+  local missing=()
+  command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
+  command -v rabbitmq-server >/dev/null || missing+=(rabbitmq-server)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    as_root apt-get update -qq
+    # Debian starts services from postinst when it can; we start them ourselves below.
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if [ ! -x "$tools/node_modules/.bin/maildev" ]; then
+    log "installing maildev into $tools"
+    (cd "$tools" && npm install --silent --no-audit --no-fund maildev@3.0.0 >/dev/null)
+  fi
+}
+
+start_postgres() {
+  local version; version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    as_root pg_ctlcluster "$version" main start || true
+  fi
+  wait_for PostgreSQL 60 pg_isready -h 127.0.0.1 -p 5432
+  local psql=(as_root runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtAX)
+  if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='$PG_USER'")" != 1 ]; then
+    "${psql[@]}" -c "create role $PG_USER login createdb password '$PG_PASSWORD'"
+  fi
+  local db
+  for db in "$PG_DB" "$PG_TEST_DB"; do   # the tests get a database of their own
+    if [ "$("${psql[@]}" -c "select 1 from pg_database where datname='$db'")" != 1 ]; then
+      "${psql[@]}" -c "create database $db owner $PG_USER"
+    fi
+  done
+}
+
+start_rabbitmq() {
+  if ! as_root rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
+    as_root rabbitmq-server -detached >/dev/null 2>&1 || true
+  fi
+  wait_for RabbitMQ 120 as_root rabbitmq-diagnostics -q ping
+  as_root rabbitmq-plugins -q enable rabbitmq_management >/dev/null 2>&1 || true
+  if ! as_root rabbitmqctl -q list_users | grep -q "^$RABBIT_USER\b"; then
+    as_root rabbitmqctl -q add_user "$RABBIT_USER" "$RABBIT_PASSWORD" >/dev/null
+    as_root rabbitmqctl -q set_user_tags "$RABBIT_USER" administrator >/dev/null
+    as_root rabbitmqctl -q set_permissions -p / "$RABBIT_USER" '.*' '.*' '.*' >/dev/null
+  fi
+  if ! as_root rabbitmqctl -q list_vhosts | grep -qx "$RABBIT_TEST_VHOST"; then   # and the tests a vhost
+    as_root rabbitmqctl -q add_vhost "$RABBIT_TEST_VHOST" >/dev/null
+  fi
+  as_root rabbitmqctl -q set_permissions -p "$RABBIT_TEST_VHOST" "$RABBIT_USER" '.*' '.*' '.*' >/dev/null
+}
+
+start_smtp_sink() {
+  if ! curl -sf "http://127.0.0.1:$SMTP_WEB_PORT/api/healthz" >/dev/null 2>&1; then
+    nohup "$tools/node_modules/.bin/maildev" --smtp "$SMTP_PORT" --web "$SMTP_WEB_PORT" --ip 127.0.0.1 \
+      >"$tools/maildev.log" 2>&1 &
+  fi
+  wait_for "SMTP sink (maildev)" 60 curl -sf "http://127.0.0.1:$SMTP_WEB_PORT/api/healthz"
+}
+
+install_packages
+start_postgres
+start_rabbitmq
+start_smtp_sink
+log "PostgreSQL 127.0.0.1:5432 (db $PG_DB)  RabbitMQ 127.0.0.1:5672 (UI http://127.0.0.1:15672)  SMTP 127.0.0.1:$SMTP_PORT (UI http://127.0.0.1:$SMTP_WEB_PORT)"

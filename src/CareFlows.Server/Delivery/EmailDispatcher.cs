@@ -1,0 +1,77 @@
+using CareFlows.Server.Delivery.Outbox;
+using CareFlows.Server.Delivery.Smtp;
+using CareFlows.Server.Telemetry;
+
+namespace CareFlows.Server.Delivery;
+
+/// <summary>
+/// Sends what the outbox holds. Every server process runs one; the outbox's claims keep them from sending a
+/// message twice. On shutdown the claimed batch is finished (within the host's shutdown timeout); a row whose
+/// lease a dead process held is sent by another process once the lease expires.
+/// </summary>
+public sealed class EmailDispatcher(
+    OutboxStore outbox, SmtpSender sender, DispatchSignal signal, DeliveryOptions options, SmtpOptions smtp,
+    TimeProvider clock, CareFlowsMetrics metrics, ILogger<EmailDispatcher> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await outbox.ClaimAsync(clock.GetUtcNow(), options.BatchSize, options.Lease, stoppingToken);
+                if (batch.Count == 0)
+                {
+                    await signal.WaitAsync(options.PollInterval, stoppingToken);
+                    continue;
+                }
+                // Claimed messages are finished even when shutdown starts: their leases would otherwise delay them.
+                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, smtp.Concurrency) },
+                    async (message, _) => await Deliver(message));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Dispatcher loop failed; retrying after {PollInterval}", options.PollInterval);
+                await Task.Delay(options.PollInterval, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task Deliver(OutboxMessage message)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(smtp.TimeoutSeconds * 2));
+        try
+        {
+            await sender.SendAsync(message, timeout.Token);
+        }
+        catch (Exception e)
+        {
+            await Failed(message, SendFailure.Classify(e));
+            return;
+        }
+        await outbox.MarkSentAsync(message, clock.GetUtcNow(), CancellationToken.None);
+        metrics.MessageSent(message.Category);
+        log.LogInformation("Sent {MessageId} ({Template}) to {Recipient}", message.MessageId, message.Template, message.Recipient);
+    }
+
+    private async Task Failed(OutboxMessage message, SendFailure failure)
+    {
+        var now = clock.GetUtcNow();
+        if (failure.Kind == FailureKind.Permanent || now - message.CreatedAt >= options.GiveUpAfter)
+        {
+            var permanent = failure.Kind == FailureKind.Permanent;
+            await outbox.MarkFailedAsync(message, failure.Reason, permanent, now, CancellationToken.None);
+            metrics.MessageFailed(permanent ? "bounce" : "gave-up");
+            log.LogWarning("Gave up on {MessageId} to {Recipient}: {Reason}", message.MessageId, message.Recipient, failure.Reason);
+            return;
+        }
+        var delay = Backoff.Delay(message.Attempts, options.FirstRetryDelay, options.MaxRetryDelay, Random.Shared.NextDouble());
+        await outbox.RescheduleAsync(message, now + delay, failure.Reason, CancellationToken.None);
+        metrics.MessageFailed("retry");
+        log.LogInformation("Retrying {MessageId} in {Delay}: {Reason}", message.MessageId, delay, failure.Reason);
+    }
+}

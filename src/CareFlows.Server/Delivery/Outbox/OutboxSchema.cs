@@ -1,0 +1,46 @@
+using Npgsql;
+
+namespace CareFlows.Server.Delivery.Outbox;
+
+/// <summary>
+/// The outbox table lives beside Marten's tables (schema "careflows") and is written in the same transaction
+/// as a step's events. Created idempotently at start-up under an advisory lock, so several processes
+/// starting at once do not race on CREATE.
+/// </summary>
+public static class OutboxSchema
+{
+    public const string Table = "careflows.outbox";
+
+    private const string Ddl = """
+        select pg_advisory_xact_lock(727465001);
+        create schema if not exists careflows;
+        create table if not exists careflows.outbox (
+            message_id   text primary key,
+            stream_id    uuid not null,
+            step_id      text not null,
+            template     text not null,
+            category     text not null,
+            recipient    text not null,
+            subject      text not null,
+            html_body    text not null,
+            text_body    text not null,
+            status       text not null default 'pending',
+            attempts     int not null default 0,
+            due_at       timestamptz not null,
+            lease_until  timestamptz,
+            created_at   timestamptz not null,
+            sent_at      timestamptz,
+            last_error   text
+        );
+        create index if not exists outbox_pending_due on careflows.outbox (due_at) where status = 'pending';
+        create index if not exists outbox_stream on careflows.outbox (stream_id);
+        """;
+
+    public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using (var command = new NpgsqlCommand(Ddl, connection, tx)) await command.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+}

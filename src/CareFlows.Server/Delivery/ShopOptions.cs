@@ -1,0 +1,27 @@
+namespace CareFlows.Server.Delivery;
+
+/// <summary>Branding and defaults of the shop, from configuration section "Shop": templates read it, none copies it.</summary>
+public sealed class ShopOptions
+{
+    public const string Section = "Shop";
+    public string Name { get; set; } = "Demo Shop";
+    public string WebsiteUrl { get; set; } = "https://shop.example";
+    public string LogoUrl { get; set; } = "";
+    public string PrimaryColor { get; set; } = "#2f6f4f";
+    public string SupportEmail { get; set; } = "support@shop.example";
+    public string SupportPhone { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string DefaultLocale { get; set; } = "en";
+    public string DefaultTimeZone { get; set; } = "Europe/London";
+}
+
+/// <summary>Sender settings from configuration section "Email".</summary>
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+    public string FromAddress { get; set; } = "care@shop.example";
+    public string FromName { get; set; } = "Demo Shop";
+    /// <summary>The right-hand side of every Message-Id CareFlows generates.</summary>
+    public string MessageIdDomain { get; set; } = "careflows.local";
+    public string TemplatesPath { get; set; } = "";
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using CareFlows.Server.Delivery.Outbox;
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace CareFlows.Server.Delivery.Smtp;
+
+/// <summary>
+/// Sends through a small pool of open SMTP connections: connecting and greeting per message is the main
+/// cost of SMTP, so connections are reused and only replaced after a failure.
+/// </summary>
+public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email) : IAsyncDisposable
+{
+    private readonly ConcurrentBag<SmtpClient> _idle = [];
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, smtp.Concurrency));
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        await _slots.WaitAsync(ct);
+        var client = _idle.TryTake(out var pooled) ? pooled : new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        var healthy = false;
+        try
+        {
+            await EnsureConnected(client, ct);
+            await client.SendAsync(ToMime(message), ct);
+            healthy = true;
+        }
+        catch (SmtpCommandException e) when (e.ErrorCode is not SmtpErrorCode.UnexpectedStatusCode)
+        {
+            healthy = client.IsConnected; // the server refused this message; the connection itself is fine
+            throw;
+        }
+        finally
+        {
+            if (healthy) _idle.Add(client);
+            else await Discard(client);
+            _slots.Release();
+        }
+    }
+
+    /// <summary>Connects, greets and quits: what /health asks of the SMTP server.</summary>
+    public async Task ProbeAsync(CancellationToken ct)
+    {
+        using var client = new SmtpClient { Timeout = 5000 };
+        await EnsureConnected(client, ct);
+        await client.NoOpAsync(ct);
+        await client.DisconnectAsync(quit: true, ct);
+    }
+
+    private async Task EnsureConnected(SmtpClient client, CancellationToken ct)
+    {
+        if (client.IsConnected) return;
+        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, ct);
+        if (!string.IsNullOrEmpty(smtp.Username)) await client.AuthenticateAsync(smtp.Username, smtp.Password, ct);
+    }
+
+    private MimeMessage ToMime(OutboxMessage message)
+    {
+        var mime = new MimeMessage
+        {
+            MessageId = message.MessageId,
+            Subject = message.Subject,
+            Date = message.CreatedAt,
+            Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody(),
+        };
+        mime.From.Add(new MailboxAddress(email.FromName, email.FromAddress));
+        mime.To.Add(MailboxAddress.Parse(message.Recipient));
+        mime.Headers.Add("X-CareFlows-Category", message.Category);
+        return mime;
+    }
+
+    private static async Task Discard(SmtpClient client)
+    {
+        try { if (client.IsConnected) await client.DisconnectAsync(quit: false); }
+        catch (Exception) { /* already broken: nothing more to do */ }
+        client.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_idle.TryTake(out var client))
+        {
+            try { await client.DisconnectAsync(quit: true); } catch (Exception) { /* closing anyway */ }
+            client.Dispose();
+        }
+    }
+}

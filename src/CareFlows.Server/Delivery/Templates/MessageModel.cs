@@ -1,0 +1,65 @@
+using CareFlows.Contracts.Orders;
+using Scriban.Runtime;
+
+namespace CareFlows.Server.Delivery.Templates;
+
+/// <summary>
+/// What a template can see, and nothing else: the customer, the order, the shop, the flow's data and a few
+/// formatting functions. Names are snake_case, as Scriban writes them.
+/// </summary>
+public static class MessageModel
+{
+    public static ScriptObject For(OrderPlaced order, ShopOptions shop, LocaleFormats formats, IReadOnlyDictionary<string, object?>? data)
+    {
+        var model = new ScriptObject
+        {
+            ["customer"] = new ScriptObject
+            {
+                ["id"] = order.Customer.CustomerId,
+                ["email"] = order.Customer.Email,
+                ["first_name"] = order.Customer.FirstName,
+                ["locale"] = formats.Culture.Name,
+            },
+            ["order"] = new ScriptObject
+            {
+                ["id"] = order.OrderId,
+                ["number"] = order.OrderNumber,
+                ["placed_at"] = order.PlacedAt,
+                ["total"] = order.Total,
+                ["currency"] = order.Currency,
+                ["shipping_country"] = order.ShippingCountry,
+                ["lines"] = order.Lines.Select(Line).ToList(),
+            },
+            ["shop"] = new ScriptObject
+            {
+                ["name"] = shop.Name,
+                ["website_url"] = shop.WebsiteUrl,
+                ["logo_url"] = shop.LogoUrl,
+                ["primary_color"] = shop.PrimaryColor,
+                ["support_email"] = shop.SupportEmail,
+                ["support_phone"] = shop.SupportPhone,
+                ["address"] = shop.Address,
+            },
+            ["data"] = ToScriptObject(data),
+        };
+        model.Import("money", new Func<decimal, string>(formats.Money));
+        model.Import("local_date", new Func<DateTimeOffset, string>(d => formats.Date(d)));
+        return model;
+    }
+
+    private static ScriptObject Line(OrderLine line) => new()
+    {
+        ["sku"] = line.Sku,
+        ["name"] = line.Name,
+        ["quantity"] = line.Quantity,
+        ["unit_price"] = line.UnitPrice,
+        ["line_total"] = line.UnitPrice * line.Quantity,
+    };
+
+    private static ScriptObject ToScriptObject(IReadOnlyDictionary<string, object?>? data)
+    {
+        var result = new ScriptObject();
+        foreach (var (key, value) in data ?? new Dictionary<string, object?>()) result[key] = value;
+        return result;
+    }
+}

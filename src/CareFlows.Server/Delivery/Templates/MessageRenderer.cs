@@ -1,0 +1,83 @@
+using CareFlows.Contracts.Orders;
+using Scriban;
+using Scriban.Runtime;
+
+namespace CareFlows.Server.Delivery.Templates;
+
+public sealed record RenderedEmail(string Subject, string Html, string Text);
+
+/// <summary>
+/// Renders a message's subject, HTML and text parts inside the shared layout. Templates run sandboxed:
+/// no file access but the partials folder, strict variables, and limits on loops, recursion, time and size.
+/// </summary>
+public sealed class MessageRenderer(TemplateCatalog catalog, ShopOptions shop)
+{
+    private const int MaxOutputChars = 512 * 1024;
+    private static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(2);
+
+    public RenderedEmail Render(string template, OrderPlaced order, IReadOnlyDictionary<string, object?>? data = null)
+    {
+        var locale = string.IsNullOrWhiteSpace(order.Customer.Locale) ? shop.DefaultLocale : order.Customer.Locale;
+        var formats = new LocaleFormats(locale, order.Currency, order.Customer.TimeZone, shop.DefaultTimeZone);
+        var model = MessageModel.For(order, shop, formats, data);
+
+        var subject = Run(catalog.Message(template, locale, TemplatePart.Subject), model, html: false);
+        var text = Run(catalog.Message(template, locale, TemplatePart.Text), model, html: false);
+        var html = Run(catalog.Message(template, locale, TemplatePart.Html), model, html: true);
+        return new RenderedEmail(
+            Subject: string.Join(' ', subject.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+            Html: Run(catalog.Layout(TemplatePart.Html), With(model, new RawHtml(html)), html: true),
+            Text: Run(catalog.Layout(TemplatePart.Text), With(model, text), html: false));
+    }
+
+    private static ScriptObject With(ScriptObject model, object content)
+    {
+        var withContent = (ScriptObject)model.Clone(deep: false);
+        withContent["content"] = content;
+        return withContent;
+    }
+
+    private string Run(Template template, ScriptObject model, bool html)
+    {
+        using var timeout = new CancellationTokenSource(RenderTimeout);
+        var context = html ? new HtmlTemplateContext() : new TemplateContext();
+        // Strict variables only covers top-level names; strict member access also turns customer.frist_name
+        // into an error instead of an empty string. A member that exists but is null still reads as false.
+        context.StrictVariables = true;
+        context.EnableRelaxedMemberAccess = false;
+        context.LoopLimit = 1_000;
+        context.RecursiveLimit = 20;
+        context.LimitToString = 10_000;
+        context.CancellationToken = timeout.Token;
+        context.TemplateLoader = null; // the built-in include stays disabled: partials go through our own, below
+        context.PushGlobal(model);
+        context.PushGlobal(Partials(model, html));
+        try
+        {
+            var output = template.Render(context);
+            return output.Length <= MaxOutputChars ? output
+                : throw new TemplateInvalidException([$"{template.SourceFilePath} : error : output exceeds {MaxOutputChars} characters"]);
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException e)
+        {
+            throw new TemplateInvalidException([e.Message]);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TemplateInvalidException([$"{template.SourceFilePath} : error : rendering took longer than {RenderTimeout.TotalSeconds} s"]);
+        }
+    }
+
+    // The built-in include returns a string, which an HTML context would then escape a second time:
+    // this one renders the partial with the same model and hands back already-safe markup.
+    private ScriptObject Partials(ScriptObject model, bool html)
+    {
+        var functions = new ScriptObject();
+        functions.Import("include", new Func<string, object>(name =>
+        {
+            var rendered = Run(catalog.Partial(name), model, html);
+            return html ? new RawHtml(rendered) : rendered;
+        }));
+        return functions;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Scriban;
+
+namespace CareFlows.Server.Delivery.Templates;
+
+public enum TemplatePart { Subject, Html, Text }
+
+/// <summary>
+/// The Scriban templates under one folder, parsed once per file version:
+/// <c>{message}/{locale}/{subject|html|text}.sbn</c>, layouts in <c>_layout/{html|text}.sbn</c> and partials in
+/// <c>_partials/{name}.sbn</c>. A locale falls back along its chain (de-AT, de, the shop's default, en).
+/// </summary>
+public sealed class TemplateCatalog(string root, string defaultLocale)
+{
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, Template Template)> _parsed = new();
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public Template Message(string name, string locale, TemplatePart part)
+    {
+        RequireSafeName(name);
+        foreach (var candidate in LocaleChain(locale, defaultLocale))
+        {
+            var path = Path.Combine(Root, name, candidate, $"{part.ToString().ToLowerInvariant()}.sbn");
+            if (File.Exists(path)) return Parse(path);
+        }
+        throw new TemplateNotFoundException($"No template '{name}' ({part.ToString().ToLowerInvariant()}) for locale '{locale}' under {Root}");
+    }
+
+    public bool Exists(string name) => IsSafeName(name) && Directory.Exists(Path.Combine(Root, name));
+
+    public Template Layout(TemplatePart part) => Parse(Path.Combine(Root, "_layout", $"{part.ToString().ToLowerInvariant()}.sbn"));
+
+    public Template Partial(string name)
+    {
+        RequireSafeName(name);
+        var path = Path.Combine(Root, "_partials", $"{name}.sbn");
+        return File.Exists(path) ? Parse(path) : throw new TemplateNotFoundException($"No partial '{name}' under {Root}/_partials");
+    }
+
+    /// <summary>"de-AT" -> de-AT, de, then the default's chain, then en; without repeats.</summary>
+    public static IReadOnlyList<string> LocaleChain(string locale, string defaultLocale)
+    {
+        var chain = new List<string>();
+        void AddWithParents(string tag)
+        {
+            for (var t = tag.Trim(); t.Length > 0; t = t.Contains('-') ? t[..t.LastIndexOf('-')] : "")
+                if (!chain.Contains(t, StringComparer.OrdinalIgnoreCase)) chain.Add(t);
+        }
+        AddWithParents(locale.Replace('_', '-'));
+        AddWithParents(defaultLocale);
+        AddWithParents("en");
+        return chain;
+    }
+
+    private Template Parse(string path)
+    {
+        var stamp = File.GetLastWriteTimeUtc(path);
+        if (_parsed.TryGetValue(path, out var cached) && cached.Stamp == stamp) return cached.Template;
+        var template = Template.Parse(File.ReadAllText(path), Path.GetRelativePath(Root, path));
+        if (template.HasErrors) throw new TemplateInvalidException(template.Messages.Select(m => m.ToString()).ToList());
+        _parsed[path] = (stamp, template);
+        return template;
+    }
+
+    // Names come from flow definitions and template syntax: they must never climb out of the templates folder.
+    private static bool IsSafeName(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static void RequireSafeName(string name)
+    {
+        if (!IsSafeName(name)) throw new TemplateNotFoundException($"'{name}' is not a template name (letters, digits, '-' and '_' only)");
+    }
+}
+
+public sealed class TemplateNotFoundException(string message) : Exception(message);
+
+/// <summary>A template that does not parse or render; each error reads "file(line,column) : error : text".</summary>
+public sealed class TemplateInvalidException(IReadOnlyList<string> errors) : Exception(string.Join(Environment.NewLine, errors))
+{
+    public IReadOnlyList<string> Errors { get; } = errors;
+}

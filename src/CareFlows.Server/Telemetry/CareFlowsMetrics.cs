@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+
+namespace CareFlows.Server.Telemetry;
+
+/// <summary>
+/// The counters operators watch. Published on the "CareFlows" meter, so an OpenTelemetry
+/// exporter (or dotnet-counters) picks them up without CareFlows knowing which one runs.
+/// </summary>
+public sealed class CareFlowsMetrics
+{
+    public const string MeterName = "CareFlows";
+
+    private readonly Counter<long> _eventsReceived;
+    private readonly Counter<long> _instancesStarted;
+    private readonly Counter<long> _messagesSent;
+    private readonly Counter<long> _messagesSkipped;
+    private readonly Counter<long> _messagesFailed;
+
+    public CareFlowsMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _eventsReceived = meter.CreateCounter<long>("careflows.events.received", description: "Order and consent events consumed");
+        _instancesStarted = meter.CreateCounter<long>("careflows.instances.started", description: "Flow instances started");
+        _messagesSent = meter.CreateCounter<long>("careflows.messages.sent", description: "Emails accepted by the SMTP server");
+        _messagesSkipped = meter.CreateCounter<long>("careflows.messages.skipped", description: "Emails not sent, by reason");
+        _messagesFailed = meter.CreateCounter<long>("careflows.messages.failed", description: "Emails that failed, by kind");
+    }
+
+    public void EventReceived(string type) => _eventsReceived.Add(1, new KeyValuePair<string, object?>("type", type));
+    public void InstanceStarted(string flow) => _instancesStarted.Add(1, new KeyValuePair<string, object?>("flow", flow));
+    public void MessageSent(string category) => _messagesSent.Add(1, new KeyValuePair<string, object?>("category", category));
+    public void MessageSkipped(string reason) => _messagesSkipped.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    public void MessageFailed(string kind) => _messagesFailed.Add(1, new KeyValuePair<string, object?>("kind", kind));
+}

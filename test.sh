@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: starts (installing if needed) PostgreSQL, RabbitMQ and the SMTP sink, builds once,
+# then runs the unit tests and the integration tests against those real services.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+scripts/services.sh
+dotnet build CareFlows.sln -c Release -nologo -v quiet
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test CareFlows.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line for people and CI alike, summed over the test projects.
+awk '/(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' FS='[ ,]+' "$log"
+exit "$status"

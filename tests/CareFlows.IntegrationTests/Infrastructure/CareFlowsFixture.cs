@@ -1,0 +1,90 @@
+using CareFlows.Cli;
+using CareFlows.Server.Delivery.Outbox;
+using CareFlows.Server.Hosting;
+using Marten;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CareFlows.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One real CareFlows host per test collection, on the real PostgreSQL, RabbitMQ and SMTP sink, in the tests'
+/// own database and vhost. Tests call <see cref="ResetAsync"/> before they run, so each starts from nothing
+/// and a failed test leaves its state behind to look at.
+/// </summary>
+public sealed class CareFlowsFixture : IAsyncLifetime
+{
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public IServiceProvider Services => _factory.Services;
+    public MailSink Mail { get; } = new(TestServices.MailSinkApi);
+    public ErrorQueue OrdersErrorQueue { get; } = new(TestServices.Amqp, $"{MessagingRegistration.OrdersQueue}_error");
+    public ConsumedMessages Consumed { get; } = new();
+    public IBus Bus => Services.GetRequiredService<IBus>();
+
+    public async Task InitializeAsync()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("ConnectionStrings:Postgres", TestServices.Postgres);
+            host.UseSetting("RabbitMq:VirtualHost", TestServices.Vhost);
+            host.UseSetting("Smtp:Port", TestServices.SmtpPort.ToString());
+            host.UseSetting("Delivery:PollInterval", "00:00:00.100");
+            host.UseSetting("Delivery:FirstRetryDelay", "00:00:00.200");
+            host.ConfigureTestServices(services => services.AddConsumeObserver(_ => Consumed));
+        });
+        _ = _factory.Server; // starts the host: schema, bus and dispatcher are up before the first test
+        await Task.CompletedTask;
+    }
+
+    public async Task ResetAsync()
+    {
+        await QuiesceAsync();
+        var store = Services.GetRequiredService<IDocumentStore>();
+        await store.Advanced.Clean.DeleteAllEventDataAsync();
+        await store.Advanced.Clean.DeleteAllDocumentsAsync();
+        await using (var truncate = Services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"truncate {OutboxSchema.Table}"))
+            await truncate.ExecuteNonQueryAsync();
+        await OrdersErrorQueue.PurgeAsync();
+        await Mail.ClearAsync();
+        Consumed.Clear();
+    }
+
+    // A previous test's dispatcher may still be recording a send it made; cleaning under it would let that
+    // late event recreate a stream in the next test. A test that leaves mail undeliverable on purpose must not
+    // hold every later test up, hence the short deadline.
+    private async Task QuiesceAsync()
+    {
+        try { await Eventually.Until(() => CountAsync(PendingSql), n => n == 0, "the last test's sends", TimeSpan.FromSeconds(5)); }
+        catch (TimeoutException) { /* cleaned below regardless */ }
+    }
+
+    public Task<RawPublisher> RawPublisherAsync() => RawPublisher.ConnectAsync(TestServices.Amqp);
+
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var command = Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Until the outbox holds nothing that is still to be sent.</summary>
+    public Task OutboxDrainedAsync() => Eventually.Until(() => CountAsync(PendingSql), n => n == 0, "an empty outbox");
+
+    private const string PendingSql = $"select count(*) from {OutboxSchema.Table} where status = 'pending'";
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Mail.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CareFlowsCollection : ICollectionFixture<CareFlowsFixture>
+{
+    public const string Name = "CareFlows on real services";
+}

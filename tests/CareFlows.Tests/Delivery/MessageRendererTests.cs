@@ -1,0 +1,88 @@
+using CareFlows.Server.Delivery;
+using CareFlows.Server.Delivery.Templates;
+
+namespace CareFlows.Tests.Delivery;
+
+public class MessageRendererTests
+{
+    private static MessageRenderer RendererFor(string templatesRoot) =>
+        new(new TemplateCatalog(templatesRoot, "en"), new ShopOptions { Name = "Teashop", Address = "1 High St" });
+
+    private readonly MessageRenderer _shipped = RendererFor(TestData.RepositoryFolder("templates"));
+
+    [Fact]
+    public void the_confirmation_shows_name_order_number_lines_and_total()
+    {
+        var email = _shipped.Render("order-confirmation", TestData.Order());
+
+        email.Subject.ShouldBe("Your order #1001 is confirmed");
+        email.Text.ShouldContain("Thank you, Ada!");
+        email.Text.ShouldContain("2 x Stoneware mug: £29.00");
+        email.Text.ShouldContain("Total: £29.00");
+        email.Html.ShouldContain("<strong>#1001</strong>");
+        email.Html.ShouldContain("Teashop");
+    }
+
+    [Fact]
+    public void values_from_the_order_are_escaped_in_html_but_not_in_text()
+    {
+        var email = _shipped.Render("order-confirmation", TestData.Order(firstName: "<script>alert(1)</script>"));
+
+        email.Html.ShouldContain("Thank you, &lt;script&gt;alert(1)&lt;/script&gt;!");
+        email.Html.ShouldNotContain("<script>");
+        email.Text.ShouldContain("Thank you, <script>alert(1)</script>!");
+    }
+
+    [Fact]
+    public void partials_and_layout_markup_are_not_escaped()
+    {
+        var email = _shipped.Render("order-confirmation", TestData.Order());
+        email.Html.ShouldStartWith("<!DOCTYPE html>");
+        email.Html.ShouldContain("<a href=\"mailto:");
+        email.Html.ShouldNotContain("&lt;p");
+    }
+
+    [Fact]
+    public void a_regional_locale_gets_its_languages_template() =>
+        _shipped.Render("order-confirmation", TestData.Order(locale: "de-AT", currency: "EUR")).Subject.ShouldBe("Ihre Bestellung #1001 ist bestätigt");
+
+    [Fact]
+    public void a_locale_without_templates_falls_back_to_english() =>
+        _shipped.Render("order-confirmation", TestData.Order(locale: "ja-JP")).Subject.ShouldBe("Your order #1001 is confirmed");
+
+    [Fact]
+    public void a_syntax_error_is_reported_with_file_line_and_column()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("broken/en/subject.sbn", "Hello\n{{ if }}");
+        var error = Should.Throw<TemplateInvalidException>(() => RendererFor(folder.Root).Render("broken", TestData.Order()));
+        error.Errors[0].ShouldStartWith($"broken{Path.DirectorySeparatorChar}en{Path.DirectorySeparatorChar}subject.sbn(2,");
+    }
+
+    [Fact]
+    public void a_variable_the_model_does_not_have_is_reported()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("typo/en/subject.sbn", "Hi {{ customer.frist_name }}");
+        Should.Throw<TemplateInvalidException>(() => RendererFor(folder.Root).Render("typo", TestData.Order()))
+            .Message.ShouldContain("frist_name");
+    }
+
+    [Fact]
+    public void a_template_name_cannot_reach_outside_the_templates_folder() =>
+        Should.Throw<TemplateNotFoundException>(() => _shipped.Render("../secrets", TestData.Order()));
+
+    private sealed class TemplateFolder : IDisposable
+    {
+        public string Root { get; } = Directory.CreateTempSubdirectory("careflows-templates-").FullName;
+
+        public void Write(string relative, string content)
+        {
+            var path = Path.Combine(Root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content);
+        }
+
+        public void Dispose() => Directory.Delete(Root, recursive: true);
+    }
+}
