@@ -77,7 +77,7 @@ start_rabbitmq() {
 start_smtp_sink() {
   if ! curl -sf "http://127.0.0.1:$SMTP_WEB_PORT/api/healthz" >/dev/null 2>&1; then
     nohup "$tools/node_modules/.bin/maildev" --smtp "$SMTP_PORT" --web "$SMTP_WEB_PORT" --ip 127.0.0.1 \
-      >"$tools/maildev.log" 2>&1 &
+      </dev/null >"$tools/maildev.log" 2>&1 &
   fi
   wait_for "SMTP sink (maildev)" 60 curl -sf "http://127.0.0.1:$SMTP_WEB_PORT/api/healthz"
 }
