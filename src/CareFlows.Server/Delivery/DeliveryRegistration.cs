@@ -1,6 +1,6 @@
 using CareFlows.Server.Delivery.Outbox;
 using CareFlows.Server.Delivery.Smtp;
-using CareFlows.Server.Delivery.Templates;
+using CareFlows.Engine.Templates;
 using CareFlows.Server.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using CareFlows.Contracts.Orders;
-using CareFlows.Server.Delivery.Templates;
+using CareFlows.Engine.Templates;
 using CareFlows.Server.Flows;
 using Marten;
 

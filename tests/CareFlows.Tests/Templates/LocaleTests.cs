@@ -1,6 +1,6 @@
-using CareFlows.Server.Delivery.Templates;
+using CareFlows.Engine.Templates;
 
-namespace CareFlows.Tests.Delivery;
+namespace CareFlows.Tests.Templates;
 
 public class LocaleTests
 {

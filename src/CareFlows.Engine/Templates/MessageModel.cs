@@ -1,7 +1,7 @@
 using CareFlows.Contracts.Orders;
 using Scriban.Runtime;
 
-namespace CareFlows.Server.Delivery.Templates;
+namespace CareFlows.Engine.Templates;
 
 /// <summary>
 /// What a template can see, and nothing else: the customer, the order, the shop, the flow's data and a few
@@ -40,7 +40,7 @@ public static class MessageModel
                 ["support_phone"] = shop.SupportPhone,
                 ["address"] = shop.Address,
             },
-            ["data"] = ToScriptObject(data),
+            ["data"] = ScriptValues.From(data),
         };
         model.Import("money", new Func<decimal, string>(formats.Money));
         model.Import("local_date", new Func<DateTimeOffset, string>(d => formats.Date(d)));
@@ -55,11 +55,4 @@ public static class MessageModel
         ["unit_price"] = line.UnitPrice,
         ["line_total"] = line.UnitPrice * line.Quantity,
     };
-
-    private static ScriptObject ToScriptObject(IReadOnlyDictionary<string, object?>? data)
-    {
-        var result = new ScriptObject();
-        foreach (var (key, value) in data ?? new Dictionary<string, object?>()) result[key] = value;
-        return result;
-    }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Scriban;
 
-namespace CareFlows.Server.Delivery.Templates;
+namespace CareFlows.Engine.Templates;
 
 public enum TemplatePart { Subject, Html, Text }
 

@@ -2,7 +2,7 @@ using System.Text;
 using Scriban;
 using Scriban.Parsing;
 
-namespace CareFlows.Server.Delivery.Templates;
+namespace CareFlows.Engine.Templates;
 
 /// <summary>Markup that is already safe (a rendered partial, the body placed into the layout): written as it is.</summary>
 public sealed record RawHtml(string Html)

@@ -2,7 +2,7 @@ using CareFlows.Contracts.Orders;
 using Scriban;
 using Scriban.Runtime;
 
-namespace CareFlows.Server.Delivery.Templates;
+namespace CareFlows.Engine.Templates;
 
 public sealed record RenderedEmail(string Subject, string Html, string Text);
 

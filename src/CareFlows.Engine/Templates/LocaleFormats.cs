@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 
-namespace CareFlows.Server.Delivery.Templates;
+namespace CareFlows.Engine.Templates;
 
 /// <summary>Money and dates written the way the customer's locale writes them, in the order's currency and the customer's zone.</summary>
 public sealed class LocaleFormats

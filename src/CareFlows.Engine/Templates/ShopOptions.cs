@@ -1,4 +1,4 @@
-namespace CareFlows.Server.Delivery;
+namespace CareFlows.Engine.Templates;
 
 /// <summary>Branding and defaults of the shop, from configuration section "Shop": templates read it, none copies it.</summary>
 public sealed class ShopOptions
@@ -13,15 +13,4 @@ public sealed class ShopOptions
     public string Address { get; set; } = "";
     public string DefaultLocale { get; set; } = "en";
     public string DefaultTimeZone { get; set; } = "Europe/London";
-}
-
-/// <summary>Sender settings from configuration section "Email".</summary>
-public sealed class EmailOptions
-{
-    public const string Section = "Email";
-    public string FromAddress { get; set; } = "care@shop.example";
-    public string FromName { get; set; } = "Demo Shop";
-    /// <summary>The right-hand side of every Message-Id CareFlows generates.</summary>
-    public string MessageIdDomain { get; set; } = "careflows.local";
-    public string TemplatesPath { get; set; } = "";
 }

@@ -1,7 +1,7 @@
-using CareFlows.Server.Delivery;
-using CareFlows.Server.Delivery.Templates;
 
-namespace CareFlows.Tests.Delivery;
+using CareFlows.Engine.Templates;
+
+namespace CareFlows.Tests.Templates;
 
 public class MessageRendererTests
 {

@@ -1,0 +1,117 @@
+using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Definitions;
+using CareFlows.Engine.Runtime;
+using CareFlows.Engine.Templates;
+
+namespace CareFlows.Engine.Simulation;
+
+/// <summary>An event the simulation injects: e.g. OrderDelivered three days after the order, OrderRefunded on day 10.</summary>
+public sealed record ScriptedEvent(string Event, TimeSpan After, string? Reason = null);
+
+public sealed record TimelineEntry(
+    DateTimeOffset At, string Kind, string? ActivityId, string Text,
+    string? Port = null, string? Why = null, SimulatedEmail? Email = null);
+
+public sealed record SimulatedEmail(string StepId, string Template, string Category, string To, string? Subject, string? Html, string? Text, string? RenderError);
+
+public sealed record SimulationResult(string FlowId, int Version, bool Started, string Outcome, IReadOnlyList<TimelineEntry> Timeline)
+{
+    public IEnumerable<SimulatedEmail> Emails => Timeline.Where(t => t.Email is not null).Select(t => t.Email!);
+}
+
+/// <summary>
+/// Runs a flow for one order on a virtual clock: no store, no bus, no SMTP, no waiting. Timers fire as soon as
+/// they are the next thing to happen; scripted order events arrive at their time. The decisions are the
+/// engine's own, so the timeline is what the server would do.
+/// </summary>
+public static class Simulator
+{
+    private const int MaxDecisions = 1_000;
+
+    public static SimulationResult Run(CompiledFlow flow, OrderPlaced order, IReadOnlyList<ScriptedEvent> events,
+        MessageRenderer? renderer = null, string defaultTimeZone = "UTC", int customerOrderCount = 1, int seed = 1)
+    {
+        var env = new EngineEnvironment(defaultTimeZone, DiscountCodes.Seeded(seed));
+        var start = order.PlacedAt == default ? DateTimeOffset.UtcNow : order.PlacedAt;
+        var timeline = new List<TimelineEntry>();
+        var (accepted, why) = FlowEngine.Accepts(flow, order, customerOrderCount);
+        if (!accepted)
+            return new SimulationResult(flow.Id, flow.Version, false, $"not started: {why}", [new(start, "filtered", flow.Trigger.Id, $"The trigger's filter let this order pass by: {why}")]);
+
+        var instanceId = Guid.NewGuid();
+        var state = new InstanceState { InstanceId = instanceId };
+        var pending = new Queue<ScriptedEvent>(events.OrderBy(e => e.After));
+        var decision = FlowEngine.Start(flow, instanceId, order, customerOrderCount, start, env);
+        for (var decisions = 0; decisions < MaxDecisions; decisions++)
+        {
+            state = Record(decision, state, timeline, renderer);
+            if (!state.IsActive) break;
+            var timerDue = state.Waiting?.Until;
+            var eventDue = pending.TryPeek(out var scripted) ? start + scripted.After : (DateTimeOffset?)null;
+            if (timerDue is null && eventDue is null)
+            {
+                timeline.Add(new(timeline[^1].At, "stuck", state.Waiting?.ActivityId, $"Waits for {state.Waiting?.Event} for ever: no such event is scripted"));
+                break;
+            }
+            if (eventDue is { } at && (timerDue is null || at <= timerDue))
+            {
+                pending.Dequeue();
+                timeline.Add(new(at, "event", null, $"{scripted!.Event} arrives{(scripted.Reason is null ? "" : $" ({scripted.Reason})")}"));
+                decision = FlowEngine.OnOrderEvent(flow, state, scripted.Event, at, scripted.Reason, at, env);
+            }
+            else decision = FlowEngine.OnTimer(flow, state, state.Waiting!.TimerId, timerDue!.Value, env);
+        }
+        var outcome = state.Status switch
+        {
+            InstanceStatus.Completed => "completed",
+            InstanceStatus.Exited => $"exited: {state.ExitReason}",
+            _ => $"still waiting at {state.Waiting?.ActivityId}",
+        };
+        return new SimulationResult(flow.Id, flow.Version, true, outcome, timeline);
+    }
+
+    private static InstanceState Record(FlowDecision decision, InstanceState state, List<TimelineEntry> timeline, MessageRenderer? renderer)
+    {
+        var at = DateTimeOffset.MinValue;
+        foreach (var outcome in decision.Outcomes)
+        {
+            if (outcome is EmailRequest request)
+            {
+                timeline.Add(new(at, "email", request.ActivityId, $"Sends '{request.Template}' ({request.Category}) to {state.Order.Customer.Email}",
+                    Email: Render(request, state, renderer)));
+                continue;
+            }
+            var e = (IFlowEvent)outcome;
+            at = e.At;
+            state = e is FlowStarted started ? InstanceState.Start(state.InstanceId, started) : state.Apply(e);
+            if (Describe(e) is { } entry) timeline.Add(entry);
+        }
+        return state;
+    }
+
+    private static TimelineEntry? Describe(IFlowEvent e) => e switch
+    {
+        FlowStarted s => new(s.At, "started", null, $"Order {s.Order.OrderNumber} starts {s.FlowId} v{s.FlowVersion}"),
+        ActivityCompleted { Why: not null } c => new(c.At, "branch", c.ActivityId, $"{c.ActivityId} -> {c.Port}", c.Port, c.Why),
+        WaitStarted w => new(w.At, "wait", w.ActivityId, w.Event is null ? $"Waits until {w.Until:u}" : $"Waits for {w.Event}{(w.Until is { } u ? $" until {u:u}" : "")}"),
+        DiscountIssued d => new(d.At, "discount", d.ActivityId, $"Issues {d.Code}: {d.Value}{(d.Kind == "percent" ? "%" : "")} off, valid until {d.ExpiresAt:u}"),
+        FlowExited x => new(x.At, "exited", x.ActivityId, $"Exits: {x.Reason}"),
+        FlowCompleted c => new(c.At, "completed", null, "Completes"),
+        _ => null,
+    };
+
+    private static SimulatedEmail Render(EmailRequest request, InstanceState state, MessageRenderer? renderer)
+    {
+        var to = state.Order.Customer.Email;
+        if (renderer is null) return new(request.StepId, request.Template, request.Category, to, null, null, null, null);
+        try
+        {
+            var email = renderer.Render(request.Template, state.Order, request.Data);
+            return new(request.StepId, request.Template, request.Category, to, email.Subject, email.Html, email.Text, null);
+        }
+        catch (Exception e) when (e is TemplateInvalidException or TemplateNotFoundException)
+        {
+            return new(request.StepId, request.Template, request.Category, to, null, null, null, e.Message);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace CareFlows.Server.Delivery;
+
+/// <summary>Sender settings from configuration section "Email".</summary>
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+    public string FromAddress { get; set; } = "care@shop.example";
+    public string FromName { get; set; } = "Demo Shop";
+    /// <summary>The right-hand side of every Message-Id CareFlows generates.</summary>
+    public string MessageIdDomain { get; set; } = "careflows.local";
+    public string TemplatesPath { get; set; } = "";
+}
