@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CareFlows.Cli;
 using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Simulation;
 
 const string Usage = """
     careflows publish-order --sample [--email ADDRESS] [--count N] [--amqp URI]
@@ -24,7 +25,7 @@ List<OrderPlaced> orders;
 if (Option("--order") is { } file)
     orders = [JsonSerializer.Deserialize<OrderPlaced>(File.ReadAllText(file), JsonSerializerOptions.Web) ?? throw new InvalidDataException($"{file} holds no order")];
 else if (args.Contains("--sample"))
-    orders = Enumerable.Range(0, count).Select(_ => SampleOrders.Create(Option("--email") ?? "ada@example.com")).ToList();
+    orders = Enumerable.Range(0, count).Select(_ => SampleOrder.Create(Option("--email") ?? "ada@example.com")).ToList();
 else
 {
     Console.Error.WriteLine(Usage);

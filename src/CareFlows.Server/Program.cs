@@ -11,7 +11,7 @@ services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45
 services.AddCareFlowsTelemetry(builder.Configuration);
 services.AddCareFlowsStore(builder.Configuration);
 services.AddCareFlowsDelivery(builder.Configuration);
-services.AddCareFlowsFlows();
+services.AddCareFlowsFlows(builder.Configuration);
 services.AddCareFlowsMessaging(builder.Configuration);
 services.AddCareFlowsHealth();
 

@@ -1,47 +1,44 @@
-using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Runtime;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
 
 namespace CareFlows.Server.Flows;
 
-public enum FlowStatus { Running, Completed }
-
-public record SentEmail(string StepId, string MessageId, string Status);
-
 /// <summary>
-/// Current state of a flow instance, kept by an inline snapshot projection of its stream: it is written in
-/// the same transaction as the events, so a reader never sees events without their state. Partial because
-/// Marten 9 dispatches Create/Apply through a source generator (see build/Marten.props).
+/// A flow instance as stored: the engine's <see cref="InstanceState"/> plus copies of the fields that queries
+/// filter on. Kept by an inline projection, so it is written in the same transaction as its events.
 /// </summary>
-public partial class FlowInstance
+public sealed class FlowInstance
 {
     public Guid Id { get; set; }
+    /// <summary>The stream's version; Marten fills it in and checks it when a step appends.</summary>
+    public long Version { get; set; }
     public string FlowId { get; set; } = "";
     public int FlowVersion { get; set; }
     public string OrderId { get; set; } = "";
     public string CustomerId { get; set; } = "";
-    public OrderPlaced Order { get; set; } = new();
-    public FlowStatus Status { get; set; }
+    public InstanceStatus Status { get; set; }
     public DateTimeOffset StartedAt { get; set; }
-    public List<SentEmail> Emails { get; set; } = [];
+    public InstanceState State { get; set; } = new();
+}
 
-    public static FlowInstance Create(FlowStarted started) => new()
+/// <summary>Evolves the document with the engine's own pure Apply: one definition of what an event means.</summary>
+public sealed class FlowInstanceProjection : SingleStreamProjection<FlowInstance, Guid>
+{
+    public override FlowInstance? Evolve(FlowInstance? snapshot, Guid id, IEvent e)
     {
-        FlowId = started.FlowId,
-        FlowVersion = started.FlowVersion,
-        OrderId = started.Order.OrderId,
-        CustomerId = started.Order.Customer.CustomerId,
-        Order = started.Order,
-        Status = FlowStatus.Running,
-        StartedAt = started.StartedAt,
-    };
-
-    public void Apply(EmailQueued e) => Emails.Add(new SentEmail(e.StepId, e.MessageId, "queued"));
-    public void Apply(EmailSent e) => SetEmailStatus(e.MessageId, "sent");
-    public void Apply(EmailFailed e) => SetEmailStatus(e.MessageId, e.Permanent ? "bounced" : "failed");
-    public void Apply(FlowCompleted _) => Status = FlowStatus.Completed;
-
-    private void SetEmailStatus(string messageId, string status)
-    {
-        var index = Emails.FindIndex(m => m.MessageId == messageId);
-        if (index >= 0) Emails[index] = Emails[index] with { Status = status };
+        if (e.Data is not IFlowEvent flowEvent) return snapshot;
+        var state = flowEvent is FlowStarted started
+            ? InstanceState.Start(id, started)
+            : (snapshot?.State ?? new InstanceState { InstanceId = id }).Apply(flowEvent);
+        var instance = snapshot ?? new FlowInstance { Id = id };
+        instance.State = state;
+        instance.FlowId = state.FlowId;
+        instance.FlowVersion = state.FlowVersion;
+        instance.OrderId = state.Order.OrderId;
+        instance.CustomerId = state.Order.Customer.CustomerId;
+        instance.Status = state.Status;
+        instance.StartedAt = state.StartedAt;
+        return instance;
     }
 }

@@ -1,43 +1,79 @@
-using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Definitions;
+using CareFlows.Engine.Runtime;
+using CareFlows.Server.Definitions;
 using CareFlows.Server.Delivery;
-using CareFlows.Server.Delivery.Outbox;
+using CareFlows.Server.Orders;
 using CareFlows.Server.Telemetry;
 using Marten;
 
 namespace CareFlows.Server.Flows;
 
 /// <summary>
-/// Starts a flow instance for an order: runs the pure decision, then commits the new stream and its queued
-/// emails in one transaction. The stream id comes from the order, so a duplicate event collides instead of
-/// starting a second instance.
+/// Starts the published flows an order event triggers. One instance per (flow, order): the stream id is derived
+/// from both, so a duplicate event collides with the existing stream and its whole transaction rolls back.
 /// </summary>
 public sealed class FlowStarter(
-    IDocumentStore store, EmailQueue emails, DispatchSignal dispatch, TimeProvider clock,
-    CareFlowsMetrics metrics, ILogger<FlowStarter> log)
+    IDocumentStore store, FlowCatalog catalog, DecisionWriter writer, FlowResumer resumer, EngineEnvironment env,
+    DispatchSignal dispatch, TimeProvider clock, CareFlowsMetrics metrics, ILogger<FlowStarter> log)
 {
-    public async Task<bool> StartAsync(OrderPlaced order, CancellationToken ct)
+    public async Task StartTriggeredAsync(string triggerEvent, OrderRecord record, CancellationToken ct)
     {
-        var streamId = FlowStreamId.For(OrderConfirmationFlow.Id, order.OrderId);
-        var now = clock.GetUtcNow();
+        var flows = await catalog.TriggeredByAsync(triggerEvent, ct);
+        if (flows.Count == 0) return;
+        int customerOrders;
+        await using (var query = store.QuerySession())
+            customerOrders = await query.Query<OrderRecord>().CountAsync(o => o.CustomerId == record.CustomerId, ct);
+        foreach (var flow in flows) await StartAsync(flow, record, Math.Max(1, customerOrders), ct);
+    }
+
+    private async Task StartAsync(CompiledFlow flow, OrderRecord record, int customerOrders, CancellationToken ct)
+    {
+        var (accepted, why) = FlowEngine.Accepts(flow, record.Order, customerOrders);
+        if (!accepted)
+        {
+            log.LogInformation("Order {OrderId} does not enter {Flow}: {Why}", record.Id, flow.Id, why);
+            return;
+        }
+        var streamId = FlowStreamId.For(flow.Id, record.Id);
         await using var session = store.LightweightSession();
-        var events = OrderConfirmationFlow.Start(order, now).Outcomes
-            .Select(outcome => outcome is EmailRequest request ? emails.Enqueue(session, streamId, order, request, now) : outcome)
-            .ToArray();
-        session.Events.StartStream<FlowInstance>(streamId, events);
+        var now = clock.GetUtcNow();
+        if (await EnteredRecentlyAsync(session, flow, record.CustomerId, streamId, now, ct))
+        {
+            log.LogInformation("Customer {CustomerId} entered {Flow} recently; order {OrderId} does not", record.CustomerId, flow.Id, record.Id);
+            return;
+        }
+        var decision = FlowEngine.Start(flow, streamId, record.Order, customerOrders, now, env);
+        session.Events.StartStream<FlowInstance>(streamId, await writer.WriteAsync(session, streamId, new InstanceState { InstanceId = streamId }, decision, now, ct));
         try
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (IsStreamCollision(e))
+        catch (Exception e) when (e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
         {
-            log.LogInformation("Order {OrderId} already has flow {Flow}; duplicate ignored", order.OrderId, OrderConfirmationFlow.Id);
-            return false;
+            log.LogInformation("Order {OrderId} is already in {Flow}; duplicate ignored", record.Id, flow.Id);
+            return;
         }
-        metrics.InstanceStarted(OrderConfirmationFlow.Id);
+        metrics.InstanceStarted(flow.Id);
         dispatch.Notify();
-        return true;
+        await CatchUpAsync(streamId, record.Id, ct);
     }
 
-    private static bool IsStreamCollision(Exception e) =>
-        e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
+    // Events of this order that were recorded before, or while, the instance started (out-of-order delivery, or a
+    // flow triggered by a later event). The event handler records an event before it looks for instances, and this
+    // looks at the record after the instance is committed, so between the two no event is missed.
+    private async Task CatchUpAsync(Guid streamId, string orderId, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        if (await query.LoadAsync<OrderRecord>(orderId, ct) is not { } record) return;
+        foreach (var (name, at) in record.Events.OrderBy(e => e.Value))
+            await resumer.OnOrderEventAsync(streamId, name, at, record.Reasons.GetValueOrDefault(name), ct);
+    }
+
+    private static async Task<bool> EnteredRecentlyAsync(IQuerySession session, CompiledFlow flow, string customerId, Guid streamId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (flow.Definition.Entry?.OncePerCustomerWithinDays is not { } days) return false;
+        var since = now.AddDays(-days);
+        return await session.Query<FlowInstance>()
+            .AnyAsync(i => i.FlowId == flow.Id && i.CustomerId == customerId && i.Id != streamId && i.StartedAt >= since, ct);
+    }
 }

@@ -35,6 +35,10 @@ public static class MessagingRegistration
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<OrderPlacedConsumer>();
+            bus.AddConsumer<OrderShippedConsumer>();
+            bus.AddConsumer<OrderDeliveredConsumer>();
+            bus.AddConsumer<OrderCancelledConsumer>();
+            bus.AddConsumer<OrderRefundedConsumer>();
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>

@@ -1,5 +1,7 @@
-using CareFlows.Server.Delivery.Outbox;
+using CareFlows.Server.Definitions;
+using CareFlows.Server.Discounts;
 using CareFlows.Server.Flows;
+using CareFlows.Server.Orders;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -25,17 +27,16 @@ public static class StoreRegistration
             options.Events.StreamIdentity = StreamIdentity.AsGuid;
             // Inline: state is written with its events. (The async daemon's HotCold mode is unavailable here,
             // see build/Marten.props, and inline projections need no leader among several processes.)
-            options.Projections.Snapshot<FlowInstance>(SnapshotLifecycle.Inline);
+            options.Projections.Add<FlowInstanceProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<FlowInstance>().Index(i => i.OrderId).Index(i => i.CustomerId).Index(i => i.FlowId);
+            options.Schema.For<OrderRecord>().Index(o => o.CustomerId).UseOptimisticConcurrency(true);
+            options.Schema.For<StoredFlow>().UseOptimisticConcurrency(true);
+            options.Schema.For<FlowVersion>().Index(v => v.FlowId);
+            options.Schema.For<DiscountCode>().Index(c => c.CustomerId);
             options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             return options;
         }).UseLightweightSessions().ApplyAllDatabaseChangesOnStartup();
-        services.AddHostedService<OutboxSchemaInitializer>();
+        services.AddHostedService<DatabaseSchema>();
         return services;
-    }
-
-    private sealed class OutboxSchemaInitializer(NpgsqlDataSource dataSource) : IHostedService
-    {
-        public Task StartAsync(CancellationToken ct) => OutboxSchema.EnsureAsync(dataSource, ct);
-        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -1,5 +1,10 @@
 using CareFlows.Cli;
+using CareFlows.Server.Definitions;
 using CareFlows.Server.Delivery.Outbox;
+using CareFlows.Server.Discounts;
+using CareFlows.Server.Flows;
+using CareFlows.Server.Flows.Timers;
+using CareFlows.Server.Orders;
 using CareFlows.Server.Hosting;
 using Marten;
 using MassTransit;
@@ -25,6 +30,7 @@ public sealed class CareFlowsFixture : IAsyncLifetime
     public ErrorQueue OrdersErrorQueue { get; } = new(TestServices.Amqp, $"{MessagingRegistration.OrdersQueue}_error");
     public ConsumedMessages Consumed { get; } = new();
     public IBus Bus => Services.GetRequiredService<IBus>();
+    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public async Task InitializeAsync()
     {
@@ -35,7 +41,12 @@ public sealed class CareFlowsFixture : IAsyncLifetime
             host.UseSetting("Smtp:Port", TestServices.SmtpPort.ToString());
             host.UseSetting("Delivery:PollInterval", "00:00:00.100");
             host.UseSetting("Delivery:FirstRetryDelay", "00:00:00.200");
-            host.ConfigureTestServices(services => services.AddConsumeObserver(_ => Consumed));
+            host.UseSetting("Timers:PollInterval", "00:00:00.050");
+            host.ConfigureTestServices(services =>
+            {
+                services.AddConsumeObserver(_ => Consumed);
+                services.AddSingleton<TimeProvider>(Clock);
+            });
         });
         _ = _factory.Server; // starts the host: schema, bus and dispatcher are up before the first test
         await Task.CompletedTask;
@@ -46,9 +57,13 @@ public sealed class CareFlowsFixture : IAsyncLifetime
         await QuiesceAsync();
         var store = Services.GetRequiredService<IDocumentStore>();
         await store.Advanced.Clean.DeleteAllEventDataAsync();
-        await store.Advanced.Clean.DeleteAllDocumentsAsync();
-        await using (var truncate = Services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"truncate {OutboxSchema.Table}"))
+        foreach (var type in new[] { typeof(FlowInstance), typeof(OrderRecord), typeof(DiscountCode), typeof(StoredFlow), typeof(FlowVersion) })
+            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type);
+        await using (var truncate = Services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"truncate {OutboxSchema.Table}, {TimerSchema.Table}"))
             await truncate.ExecuteNonQueryAsync();
+        // Back to the flows in workflows/, published as at start-up.
+        (await Services.GetRequiredService<WorkflowFileImporter>().ImportAllAsync(CancellationToken.None)).ShouldBeEmpty();
+        Services.GetRequiredService<FlowCatalog>().Invalidate();
         await OrdersErrorQueue.PurgeAsync();
         await Mail.ClearAsync();
         Consumed.Clear();

@@ -1,5 +1,6 @@
 using CareFlows.Contracts.Orders;
 using CareFlows.IntegrationTests.Infrastructure;
+using CareFlows.Engine.Runtime;
 using CareFlows.Server.Flows;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,13 +38,15 @@ public class OrderConfirmationTests(CareFlowsFixture app) : IAsyncLifetime
         await app.Bus.Publish(order);
         var email = (await app.Mail.WaitForAsync(order.Customer.Email)).ShouldHaveSingleItem();
 
-        var streamId = FlowStreamId.For(OrderConfirmationFlow.Id, order.OrderId);
+        var streamId = FlowStreamId.For("close-the-loop", order.OrderId);
         await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var events = await Eventually.Until(() => session.Events.FetchStreamAsync(streamId),
             e => e.Any(x => x.Data is EmailSent), "EmailSent on the instance's stream");
+        var queued = events.Select(e => e.Data).OfType<EmailQueued>().ShouldHaveSingleItem();
         var sent = events.Select(e => e.Data).OfType<EmailSent>().ShouldHaveSingleItem();
+        sent.MessageId.ShouldBe(queued.MessageId);
         email.Header("message-id").ShouldBe($"<{sent.MessageId}>");
-        events.Select(e => e.Data.GetType()).ShouldBe([typeof(FlowStarted), typeof(EmailQueued), typeof(FlowCompleted), typeof(EmailSent)]);
+        events[0].Data.ShouldBeOfType<FlowStarted>().FlowId.ShouldBe("close-the-loop");
     }
 
     [Fact]
@@ -58,7 +61,7 @@ public class OrderConfirmationTests(CareFlowsFixture app) : IAsyncLifetime
 
         (await app.Mail.WaitForAsync(order.Customer.Email)).Count.ShouldBe(1);
         await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var events = await session.Events.FetchStreamAsync(FlowStreamId.For(OrderConfirmationFlow.Id, order.OrderId));
+        var events = await session.Events.FetchStreamAsync(FlowStreamId.For("close-the-loop", order.OrderId));
         events.Count(e => e.Data is FlowStarted).ShouldBe(1);
         events.Count(e => e.Data is EmailQueued).ShouldBe(1);
     }

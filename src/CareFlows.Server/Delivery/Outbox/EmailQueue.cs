@@ -1,6 +1,6 @@
 using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Runtime;
 using CareFlows.Engine.Templates;
-using CareFlows.Server.Flows;
 using Marten;
 
 namespace CareFlows.Server.Delivery.Outbox;

@@ -1,19 +1,11 @@
-using Npgsql;
-
 namespace CareFlows.Server.Delivery.Outbox;
 
-/// <summary>
-/// The outbox table lives beside Marten's tables (schema "careflows") and is written in the same transaction
-/// as a step's events. Created idempotently at start-up under an advisory lock, so several processes
-/// starting at once do not race on CREATE.
-/// </summary>
+/// <summary>The outbox table: written in the same transaction as a step's events (see Hosting/DatabaseSchema).</summary>
 public static class OutboxSchema
 {
     public const string Table = "careflows.outbox";
 
-    private const string Ddl = """
-        select pg_advisory_xact_lock(727465001);
-        create schema if not exists careflows;
+    public const string Ddl = """
         create table if not exists careflows.outbox (
             message_id   text primary key,
             stream_id    uuid not null,
@@ -35,12 +27,4 @@ public static class OutboxSchema
         create index if not exists outbox_pending_due on careflows.outbox (due_at) where status = 'pending';
         create index if not exists outbox_stream on careflows.outbox (stream_id);
         """;
-
-    public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var command = new NpgsqlCommand(Ddl, connection, tx)) await command.ExecuteNonQueryAsync(ct);
-        await tx.CommitAsync(ct);
-    }
 }

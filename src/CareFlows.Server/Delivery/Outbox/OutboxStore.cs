@@ -1,4 +1,4 @@
-using CareFlows.Server.Flows;
+using CareFlows.Engine.Runtime;
 using Marten;
 using Npgsql;
 

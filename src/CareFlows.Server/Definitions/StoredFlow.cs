@@ -1,0 +1,32 @@
+using CareFlows.Engine.Definitions;
+
+namespace CareFlows.Server.Definitions;
+
+/// <summary>
+/// A flow as marketers manage it: the draft they edit, which version is published, and whether it is disabled.
+/// <see cref="Revision"/> counts saves, so an editor holding an old copy is told instead of overwriting.
+/// </summary>
+public sealed class StoredFlow
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public FlowDefinition Draft { get; set; } = new();
+    public int Revision { get; set; }
+    public int? PublishedVersion { get; set; }
+    public int LatestVersion { get; set; }
+    public bool Disabled { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A published version: immutable. Instances run to the end on the version they started on.</summary>
+public sealed class FlowVersion
+{
+    public string Id { get; set; } = "";
+    public string FlowId { get; set; } = "";
+    public int Version { get; set; }
+    public FlowDefinition Definition { get; set; } = new();
+    public string Note { get; set; } = "";
+    public DateTimeOffset PublishedAt { get; set; }
+
+    public static string IdFor(string flowId, int version) => $"{flowId}@{version}";
+}

@@ -1,0 +1,73 @@
+using CareFlows.Engine.Runtime;
+using CareFlows.Engine.Templates;
+using CareFlows.Server.Delivery;
+using CareFlows.Server.Delivery.Outbox;
+using CareFlows.Server.Discounts;
+using CareFlows.Server.Flows.Timers;
+using CareFlows.Server.Telemetry;
+using Marten;
+
+namespace CareFlows.Server.Flows;
+
+/// <summary>
+/// Turns an engine decision into one unit of work: the events for the stream, each email queued in the outbox
+/// (or skipped, with why), issued discount codes, and the instance's timer set or cleared. The caller commits it,
+/// so all of that happens together or not at all.
+/// </summary>
+public sealed class DecisionWriter(EmailQueue emails, ISendGate gate, CareFlowsMetrics metrics, ILogger<DecisionWriter> log)
+{
+    public async Task<IReadOnlyList<object>> WriteAsync(IDocumentSession session, Guid streamId, InstanceState before, FlowDecision decision, DateTimeOffset now, CancellationToken ct)
+    {
+        var state = before;
+        var events = new List<object>();
+        foreach (var outcome in decision.Outcomes)
+        {
+            if (outcome is IFlowEvent e)
+            {
+                events.Add(e);
+                state = e is FlowStarted started ? InstanceState.Start(streamId, started) : state.Apply(e);
+                if (e is DiscountIssued issued) session.Insert(CodeFor(issued, streamId, state));
+                continue;
+            }
+            events.Add(await EmailAsync(session, streamId, state, (EmailRequest)outcome, now, ct));
+        }
+        if (state.Waiting is { Until: { } until } wait) TimerStore.Schedule(session, streamId, wait.TimerId, until);
+        else TimerStore.Clear(session, streamId);
+        return events;
+    }
+
+    private async Task<IFlowEvent> EmailAsync(IDocumentSession session, Guid streamId, InstanceState state, EmailRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        var verdict = await gate.CheckAsync(session, state.Order, request.Category, ct);
+        if (!verdict.Allowed)
+        {
+            metrics.MessageSkipped(verdict.Reason);
+            return new EmailSkipped(request.StepId, request.Template, request.Category, verdict.Reason, now);
+        }
+        try
+        {
+            return emails.Enqueue(session, streamId, state.Order, request, now);
+        }
+        catch (Exception e) when (e is TemplateInvalidException or TemplateNotFoundException)
+        {
+            // Published flows were checked against their templates; this is a template edited since. Record it and go
+            // on rather than holding every later step of every instance back.
+            log.LogError("Template {Template} failed for instance {Instance}: {Error}", request.Template, streamId, e.Message);
+            metrics.MessageSkipped("template-error");
+            return new EmailSkipped(request.StepId, request.Template, request.Category, $"template error: {e.Message}", now);
+        }
+    }
+
+    private static DiscountCode CodeFor(DiscountIssued issued, Guid streamId, InstanceState state) => new()
+    {
+        Id = issued.Code,
+        InstanceId = streamId,
+        FlowId = state.FlowId,
+        OrderId = state.Order.OrderId,
+        CustomerId = state.Order.Customer.CustomerId,
+        Value = issued.Value,
+        Kind = issued.Kind,
+        IssuedAt = issued.At,
+        ExpiresAt = issued.ExpiresAt,
+    };
+}
