@@ -27,7 +27,8 @@ public static class DeliveryRegistration
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<SmtpSender>();
         services.AddSingleton<DispatchSignal>();
-        services.AddHostedService<EmailDispatcher>();
+        if (configuration.GetSection(DeliveryOptions.Section).Get<DeliveryOptions>()?.Enabled ?? true)
+            services.AddHostedService<EmailDispatcher>();
         return services;
     }
 }

@@ -22,6 +22,8 @@ public sealed class EmailDispatcher(
                 var batch = await outbox.ClaimAsync(clock.GetUtcNow(), options.BatchSize, options.Lease, stoppingToken);
                 if (batch.Count == 0)
                 {
+                    if (await outbox.SweepAbandonedAsync(clock.GetUtcNow(), stoppingToken) is var swept and > 0)
+                        log.LogWarning("{Count} message(s) left mid-send by a stopped process are recorded as in doubt", swept);
                     await signal.WaitAsync(options.PollInterval, stoppingToken);
                     continue;
                 }
@@ -44,6 +46,7 @@ public sealed class EmailDispatcher(
     private async Task Deliver(OutboxMessage message)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(smtp.TimeoutSeconds * 2));
+        if (!await outbox.MarkSendingAsync(message, CancellationToken.None)) return; // no longer pending: nothing to do
         try
         {
             await sender.SendAsync(message, timeout.Token);
@@ -61,12 +64,18 @@ public sealed class EmailDispatcher(
     private async Task Failed(OutboxMessage message, SendFailure failure)
     {
         var now = clock.GetUtcNow();
-        if (failure.Kind == FailureKind.Permanent || now - message.CreatedAt >= options.GiveUpAfter)
+        var final = failure.Kind switch
         {
-            var permanent = failure.Kind == FailureKind.Permanent;
-            await outbox.MarkFailedAsync(message, failure.Reason, permanent, now, CancellationToken.None);
-            metrics.MessageFailed(permanent ? "bounce" : "gave-up");
-            log.LogWarning("Gave up on {MessageId} to {Recipient}: {Reason}", message.MessageId, message.Recipient, failure.Reason);
+            FailureKind.Permanent => "bounced",
+            FailureKind.InDoubt => "doubt",
+            _ when now - message.CreatedAt >= options.GiveUpAfter => "failed",
+            _ => null,
+        };
+        if (final is not null)
+        {
+            await outbox.MarkFailedAsync(message, final, failure.Reason, now, CancellationToken.None);
+            metrics.MessageFailed(final);
+            log.LogWarning("Message {MessageId} to {Recipient} is {Status}: {Reason}", message.MessageId, message.Recipient, final, failure.Reason);
             return;
         }
         var delay = Backoff.Delay(message.Attempts, options.FirstRetryDelay, options.MaxRetryDelay, Random.Shared.NextDouble());

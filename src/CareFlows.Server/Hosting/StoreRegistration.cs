@@ -19,24 +19,28 @@ public static class StoreRegistration
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured");
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddMarten(sp =>
-        {
-            var options = new StoreOptions();
-            options.Connection(sp.GetRequiredService<NpgsqlDataSource>());
-            options.DatabaseSchemaName = "careflows";
-            options.Events.StreamIdentity = StreamIdentity.AsGuid;
-            // Inline: state is written with its events. (The async daemon's HotCold mode is unavailable here,
-            // see build/Marten.props, and inline projections need no leader among several processes.)
-            options.Projections.Add<FlowInstanceProjection>(ProjectionLifecycle.Inline);
-            options.Schema.For<FlowInstance>().Index(i => i.OrderId).Index(i => i.CustomerId).Index(i => i.FlowId);
-            options.Schema.For<OrderRecord>().Index(o => o.CustomerId).UseOptimisticConcurrency(true);
-            options.Schema.For<StoredFlow>().UseOptimisticConcurrency(true);
-            options.Schema.For<FlowVersion>().Index(v => v.FlowId);
-            options.Schema.For<DiscountCode>().Index(c => c.CustomerId);
-            options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-            return options;
-        }).UseLightweightSessions().ApplyAllDatabaseChangesOnStartup();
+        services.AddMarten(sp => StoreOptionsFor(sp.GetRequiredService<NpgsqlDataSource>()))
+            .UseLightweightSessions().ApplyAllDatabaseChangesOnStartup();
         services.AddHostedService<DatabaseSchema>();
         return services;
+    }
+
+    /// <summary>The one Marten configuration: the server's, and the tests' when they read the store without a server.</summary>
+    public static StoreOptions StoreOptionsFor(NpgsqlDataSource dataSource)
+    {
+        var options = new StoreOptions();
+        options.Connection(dataSource);
+        options.DatabaseSchemaName = "careflows";
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        // Inline: state is written with its events. (The async daemon's HotCold mode is unavailable here,
+        // see build/Marten.props, and inline projections need no leader among several processes.)
+        options.Projections.Add<FlowInstanceProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<FlowInstance>().Index(i => i.OrderId).Index(i => i.CustomerId).Index(i => i.FlowId);
+        options.Schema.For<OrderRecord>().Index(o => o.CustomerId).UseOptimisticConcurrency(true);
+        options.Schema.For<StoredFlow>().UseOptimisticConcurrency(true);
+        options.Schema.For<FlowVersion>().Index(v => v.FlowId);
+        options.Schema.For<DiscountCode>().Index(c => c.CustomerId);
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        return options;
     }
 }

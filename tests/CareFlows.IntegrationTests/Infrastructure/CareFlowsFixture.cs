@@ -1,10 +1,6 @@
 using CareFlows.Cli;
 using CareFlows.Server.Definitions;
 using CareFlows.Server.Delivery.Outbox;
-using CareFlows.Server.Discounts;
-using CareFlows.Server.Flows;
-using CareFlows.Server.Flows.Timers;
-using CareFlows.Server.Orders;
 using CareFlows.Server.Hosting;
 using Marten;
 using MassTransit;
@@ -34,6 +30,7 @@ public sealed class CareFlowsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        ServerProcess.KillLeftovers();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:Postgres", TestServices.Postgres);
@@ -55,17 +52,10 @@ public sealed class CareFlowsFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         await QuiesceAsync();
-        var store = Services.GetRequiredService<IDocumentStore>();
-        await store.Advanced.Clean.DeleteAllEventDataAsync();
-        foreach (var type in new[] { typeof(FlowInstance), typeof(OrderRecord), typeof(DiscountCode), typeof(StoredFlow), typeof(FlowVersion) })
-            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type);
-        await using (var truncate = Services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"truncate {OutboxSchema.Table}, {TimerSchema.Table}"))
-            await truncate.ExecuteNonQueryAsync();
+        await TestState.ResetAsync(Services.GetRequiredService<IDocumentStore>(), Services.GetRequiredService<NpgsqlDataSource>(), OrdersErrorQueue, Mail);
         // Back to the flows in workflows/, published as at start-up.
         (await Services.GetRequiredService<WorkflowFileImporter>().ImportAllAsync(CancellationToken.None)).ShouldBeEmpty();
         Services.GetRequiredService<FlowCatalog>().Invalidate();
-        await OrdersErrorQueue.PurgeAsync();
-        await Mail.ClearAsync();
         Consumed.Clear();
     }
 
@@ -80,11 +70,7 @@ public sealed class CareFlowsFixture : IAsyncLifetime
 
     public Task<RawPublisher> RawPublisherAsync() => RawPublisher.ConnectAsync(TestServices.Amqp);
 
-    public async Task<long> CountAsync(string sql)
-    {
-        await using var command = Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    public Task<long> CountAsync(string sql) => TestState.CountAsync(Services.GetRequiredService<NpgsqlDataSource>(), sql);
 
     /// <summary>Until the outbox holds nothing that is still to be sent.</summary>
     public Task OutboxDrainedAsync() => Eventually.Until(() => CountAsync(PendingSql), n => n == 0, "an empty outbox");

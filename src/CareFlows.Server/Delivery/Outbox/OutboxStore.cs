@@ -40,19 +40,51 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
         return claimed;
     }
 
+    /// <summary>
+    /// From here until it is marked sent, failed or pending again, the message is in flight. A row left in this state
+    /// by a process that died is not sent again (see <see cref="SweepAbandonedAsync"/>): a duplicate is worse than a doubt.
+    /// </summary>
+    public async Task<bool> MarkSendingAsync(OutboxMessage message, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"update {OutboxSchema.Table} set status = 'sending' where message_id = @id and status = 'pending'");
+        command.Parameters.AddWithValue("id", message.MessageId);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>Messages whose sender died mid-conversation: recorded as in doubt, with an event on their instance.</summary>
+    public async Task<int> SweepAbandonedAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        const string reason = "in doubt: the sending process stopped during the SMTP conversation; not resent, to avoid a duplicate";
+        await using var command = dataSource.CreateCommand(
+            $"update {OutboxSchema.Table} set status = 'doubt', last_error = @reason where status = 'sending' and lease_until < @now returning message_id, stream_id, step_id");
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("now", now);
+        var abandoned = new List<(string MessageId, Guid StreamId, string StepId)>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) abandoned.Add((reader.GetString(0), reader.GetGuid(1), reader.GetString(2)));
+        if (abandoned.Count == 0) return 0;
+        await using var session = store.LightweightSession();
+        foreach (var (messageId, streamId, stepId) in abandoned)
+            session.Events.Append(streamId, new EmailFailed(stepId, messageId, reason, Permanent: false, now));
+        await session.SaveChangesAsync(ct);
+        return abandoned.Count;
+    }
+
     public Task MarkSentAsync(OutboxMessage message, DateTimeOffset now, CancellationToken ct) =>
         Finish(message, $"update {OutboxSchema.Table} set status = 'sent', sent_at = ?, lease_until = null, last_error = null where message_id = ?",
             [now, message.MessageId], new EmailSent(message.StepId, message.MessageId, now), ct);
 
-    public Task MarkFailedAsync(OutboxMessage message, string reason, bool permanent, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>Final: "bounced" (a 5xx), "doubt" (may have been accepted) or "failed" (retried until given up).</summary>
+    public Task MarkFailedAsync(OutboxMessage message, string status, string reason, DateTimeOffset now, CancellationToken ct) =>
         Finish(message, $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ?",
-            [permanent ? "bounced" : "failed", reason, message.MessageId],
-            new EmailFailed(message.StepId, message.MessageId, reason, permanent, now), ct);
+            [status, reason, message.MessageId],
+            new EmailFailed(message.StepId, message.MessageId, reason, Permanent: status == "bounced", now), ct);
 
     public async Task RescheduleAsync(OutboxMessage message, DateTimeOffset dueAt, string reason, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            $"update {OutboxSchema.Table} set due_at = @due_at, lease_until = null, last_error = @reason where message_id = @id");
+            $"update {OutboxSchema.Table} set status = 'pending', due_at = @due_at, lease_until = null, last_error = @reason where message_id = @id");
         command.Parameters.AddWithValue("due_at", dueAt);
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("id", message.MessageId);

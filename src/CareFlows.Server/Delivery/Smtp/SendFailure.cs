@@ -4,13 +4,18 @@ using MailKit.Net.Smtp;
 
 namespace CareFlows.Server.Delivery.Smtp;
 
-public enum FailureKind { Transient, Permanent }
+public enum FailureKind { Transient, Permanent, InDoubt }
+
+/// <summary>The whole message reached the server and then the connection failed: it may or may not have been accepted.</summary>
+public sealed class DeliveryInDoubtException(Exception inner)
+    : Exception($"the connection failed after the whole message was handed over ({inner.Message})", inner);
 
 public sealed record SendFailure(FailureKind Kind, string Reason)
 {
     /// <summary>A 5xx answer is the server's final word; anything else (4xx, a dropped connection, a timeout) may pass.</summary>
     public static SendFailure Classify(Exception exception) => exception switch
     {
+        DeliveryInDoubtException e => new(FailureKind.InDoubt, e.Message),
         SmtpCommandException { StatusCode: var code } e when (int)code >= 500 =>
             new(FailureKind.Permanent, $"{(int)code} {e.Message}"),
         SmtpCommandException { StatusCode: var code } e => new(FailureKind.Transient, $"{(int)code} {e.Message}"),

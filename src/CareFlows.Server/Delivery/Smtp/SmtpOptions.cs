@@ -21,6 +21,8 @@ public sealed class SmtpOptions
 public sealed class DeliveryOptions
 {
     public const string Section = "Delivery";
+    /// <summary>Whether this process sends mail. A process with false only runs flow steps (a dedicated worker).</summary>
+    public bool Enabled { get; set; } = true;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
     public int BatchSize { get; set; } = 50;
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);

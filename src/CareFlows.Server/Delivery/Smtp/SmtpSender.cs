@@ -22,7 +22,15 @@ public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email) : IAsyncDis
         try
         {
             await EnsureConnected(client, ct);
-            await client.SendAsync(ToMime(message), ct);
+            var progress = new DataProgress();
+            try
+            {
+                await client.SendAsync(ToMime(message), ct, progress);
+            }
+            catch (Exception e) when (progress.AllHandedOver && e is not SmtpCommandException)
+            {
+                throw new DeliveryInDoubtException(e);
+            }
             healthy = true;
         }
         catch (SmtpCommandException e) when (e.ErrorCode is not SmtpErrorCode.UnexpectedStatusCode)
@@ -67,6 +75,14 @@ public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email) : IAsyncDis
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Headers.Add("X-CareFlows-Category", message.Category);
         return mime;
+    }
+
+    /// <summary>Tells whether the message's DATA was sent in full: only then can the server have accepted it.</summary>
+    private sealed class DataProgress : MailKit.ITransferProgress
+    {
+        public bool AllHandedOver { get; private set; }
+        public void Report(long bytesTransferred, long totalSize) => AllHandedOver = bytesTransferred >= totalSize;
+        public void Report(long bytesTransferred) { }
     }
 
     private static async Task Discard(SmtpClient client)

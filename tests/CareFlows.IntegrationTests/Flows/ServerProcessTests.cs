@@ -1,0 +1,68 @@
+using CareFlows.Contracts.Orders;
+using CareFlows.IntegrationTests.Infrastructure;
+using CareFlows.IntegrationTests.Orders;
+
+namespace CareFlows.IntegrationTests.Flows;
+
+[Collection(ServerProcessesCollection.Name)]
+public class ServerProcessTests(ServerProcessesFixture app) : IAsyncLifetime
+{
+    private static readonly string[] Expected = ["Your order", "Good choice", "We are here if you need us"];
+
+    public Task InitializeAsync() => app.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task with_two_processes_and_one_killed_mid_run_every_email_arrives_exactly_once()
+    {
+        // The worker runs steps (consumers and timers) but sends nothing, so killing it interrupts steps, never an
+        // SMTP conversation. (A send cut off mid-conversation is recorded as in doubt and not repeated: see ARCHITECTURE.)
+        await using var worker = await app.StartServerAsync("worker", ("Delivery:Enabled", "false"));
+        await using var full = await app.StartServerAsync("full");
+        var orders = Enumerable.Range(0, 30).Select(_ => TestOrders.New()).ToList();
+
+        await PublishAsync(orders);
+        await Eventually.Until(() => app.CountAsync("select count(*) from careflows.timers"), n => n >= 10, "instances waiting on timers");
+        await worker.KillAsync();
+
+        await EveryOrderGetsEachEmailOnce(orders, worker, full);
+    }
+
+    [Fact]
+    public async Task timers_pending_when_the_server_stops_fire_after_it_starts_again()
+    {
+        var orders = Enumerable.Range(0, 5).Select(_ => TestOrders.New()).ToList();
+        await using (var first = await app.StartServerAsync("before-restart"))
+        {
+            await PublishAsync(orders);
+            await Eventually.Until(() => app.CountAsync("select count(*) from careflows.timers"), n => n == orders.Count, "every instance waiting");
+            await first.StopAsync();
+        }
+        (await app.CountAsync("select count(*) from careflows.timers")).ShouldBe(orders.Count);
+
+        await using var second = await app.StartServerAsync("after-restart");
+        await EveryOrderGetsEachEmailOnce(orders, second);
+    }
+
+    private async Task PublishAsync(IEnumerable<OrderPlaced> orders)
+    {
+        await using var publisher = await app.RawPublisherAsync();
+        foreach (var order in orders) await publisher.PublishAsync(order);
+    }
+
+    private async Task EveryOrderGetsEachEmailOnce(IReadOnlyList<OrderPlaced> orders, params ServerProcess[] servers)
+    {
+        var total = orders.Count * Expected.Length;
+        var mail = await Eventually.Until(() => app.Mail.AllAsync(), m => m.Count >= total,
+            $"{total} emails (servers: {string.Join(", ", servers.AsEnumerable())})", TimeSpan.FromSeconds(60));
+        await Eventually.Until(() => app.CountAsync("select count(*) from careflows.outbox where status <> 'sent'"), n => n == 0, "every queued email sent");
+
+        foreach (var order in orders)
+        {
+            var subjects = mail.Where(m => m.To.Any(t => t.Address == order.Customer.Email)).Select(m => m.Subject).ToList();
+            subjects.Count.ShouldBe(Expected.Length, $"emails to {order.Customer.Email}: {string.Join(" | ", subjects)}");
+            foreach (var start in Expected) subjects.Count(s => s.StartsWith(start)).ShouldBe(1);
+        }
+        (await app.Mail.AllAsync()).Count.ShouldBe(total);
+    }
+}

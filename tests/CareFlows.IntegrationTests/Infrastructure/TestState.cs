@@ -1,0 +1,31 @@
+using CareFlows.Server.Definitions;
+using CareFlows.Server.Delivery.Outbox;
+using CareFlows.Server.Discounts;
+using CareFlows.Server.Flows;
+using CareFlows.Server.Flows.Timers;
+using CareFlows.Server.Orders;
+using Marten;
+using Npgsql;
+
+namespace CareFlows.IntegrationTests.Infrastructure;
+
+/// <summary>Empties what a test could have written: streams, documents, outbox, timers, the error queue, the inbox.</summary>
+public static class TestState
+{
+    public static async Task ResetAsync(IDocumentStore store, NpgsqlDataSource dataSource, ErrorQueue errors, MailSink mail)
+    {
+        await store.Advanced.Clean.DeleteAllEventDataAsync();
+        foreach (var type in new[] { typeof(FlowInstance), typeof(OrderRecord), typeof(DiscountCode), typeof(StoredFlow), typeof(FlowVersion) })
+            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type);
+        await using (var truncate = dataSource.CreateCommand($"truncate {OutboxSchema.Table}, {TimerSchema.Table}"))
+            await truncate.ExecuteNonQueryAsync();
+        await errors.PurgeAsync();
+        await mail.ClearAsync();
+    }
+
+    public static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+}
