@@ -1,7 +1,9 @@
+using CareFlows.Server.Definitions;
 using CareFlows.Server.Delivery;
 using CareFlows.Server.Flows;
 using CareFlows.Server.Health;
 using CareFlows.Server.Hosting;
+using CareFlows.Server.Simulation;
 using CareFlows.Server.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,10 +16,21 @@ services.AddCareFlowsDelivery(builder.Configuration);
 services.AddCareFlowsFlows(builder.Configuration);
 services.AddCareFlowsMessaging(builder.Configuration);
 services.AddCareFlowsHealth();
+services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+services.AddAuthorization();
+services.AddProblemDetails();
+services.AddOpenApi();
+services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapCareFlowsHealth();
-app.MapGet("/", () => Results.Text("CareFlows is running. See /health."));
+app.MapOpenApi(); // /openapi/v1.json
+app.MapDefinitionEndpoints();
+app.MapSimulationEndpoints();
+app.MapGet("/", () => Results.Text("CareFlows is running. See /health, and /openapi/v1.json for the API."));
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory-style hosting in tests.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace CareFlows.Engine.Definitions;
 
@@ -8,6 +9,9 @@ namespace CareFlows.Engine.Definitions;
 
 public sealed record FlowDefinition
 {
+    /// <summary>Where an editor finds the JSON Schema; ignored by the engine.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
     public string Id { get; init; } = "";
     public string Name { get; init; } = "";
     public int Version { get; init; } = 1;

@@ -20,6 +20,7 @@ public static class FlowsRegistration
         services.AddSingleton<DefinitionValidation>();
         services.AddSingleton<FlowCatalog>();
         services.AddSingleton<FlowPublisher>();
+        services.AddSingleton<FlowDrafts>();
         services.AddSingleton<WorkflowFileImporter>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowFileImporter>());
 

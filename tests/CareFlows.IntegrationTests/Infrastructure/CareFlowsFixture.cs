@@ -68,6 +68,21 @@ public sealed class CareFlowsFixture : IAsyncLifetime
         catch (TimeoutException) { /* cleaned below regardless */ }
     }
 
+    /// <summary>An HTTP client for the host, sending the API key from appsettings.json (or another, or none).</summary>
+    public HttpClient CreateClient(string? apiKey = "careflows-dev-key")
+    {
+        var client = _factory.CreateClient();
+        if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    public static string RepositoryFolder(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CareFlows.sln"))) return Path.Combine(dir.FullName, name);
+        throw new DirectoryNotFoundException(name);
+    }
+
     public Task<RawPublisher> RawPublisherAsync() => RawPublisher.ConnectAsync(TestServices.Amqp);
 
     public Task<long> CountAsync(string sql) => TestState.CountAsync(Services.GetRequiredService<NpgsqlDataSource>(), sql);

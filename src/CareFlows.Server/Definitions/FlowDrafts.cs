@@ -1,0 +1,44 @@
+using CareFlows.Engine.Definitions;
+using JasperFx;
+using Marten;
+
+namespace CareFlows.Server.Definitions;
+
+public enum DraftOutcome { Saved, Conflict, NotFound }
+
+public sealed record DraftResult(DraftOutcome Outcome, int Revision, IReadOnlyList<DefinitionFault> Faults);
+
+/// <summary>
+/// Drafts may be saved with faults (a marketer saves work in progress); the faults come back with the save.
+/// A save names the revision it was based on: if someone saved in between, it is refused as a conflict.
+/// </summary>
+public sealed class FlowDrafts(IDocumentStore store, DefinitionValidation validation, FlowCatalog catalog, TimeProvider clock)
+{
+    public async Task<DraftResult> SaveAsync(FlowDefinition draft, int? basedOnRevision, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var stored = await session.LoadAsync<StoredFlow>(draft.Id, ct);
+        if (stored is not null && basedOnRevision != stored.Revision) return new DraftResult(DraftOutcome.Conflict, stored.Revision, []);
+        stored ??= new StoredFlow { Id = draft.Id };
+        stored.Name = draft.Name;
+        stored.Draft = draft;
+        stored.Revision++;
+        stored.UpdatedAt = clock.GetUtcNow();
+        session.Store(stored);
+        try { await session.SaveChangesAsync(ct); }
+        catch (ConcurrencyException) { return new DraftResult(DraftOutcome.Conflict, stored.Revision - 1, []); }
+        return new DraftResult(DraftOutcome.Saved, stored.Revision, validation.Compile(draft).Faults);
+    }
+
+    public async Task<bool> SetDisabledAsync(string flowId, bool disabled, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<StoredFlow>(flowId, ct) is not { } stored) return false;
+        stored.Disabled = disabled;
+        stored.UpdatedAt = clock.GetUtcNow();
+        session.Store(stored);
+        await session.SaveChangesAsync(ct);
+        catalog.Invalidate();
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Definitions;
+using CareFlows.Engine.Simulation;
+using CareFlows.Engine.Templates;
+using CareFlows.Engine.Timing;
+using CareFlows.Server.Definitions;
+
+namespace CareFlows.Server.Simulation;
+
+/// <summary>An event to inject: its name, how long after the order it arrives (ISO-8601), and a reason.</summary>
+public sealed record SimulatedEvent(string Event, string After, string? Reason = null);
+
+/// <summary>Simulate a definition (as given, or a stored flow's draft or version) for an order (or the sample order).</summary>
+public sealed record SimulationRequest(
+    FlowDefinition? Definition, string? FlowId, int? Version, OrderPlaced? Order, IReadOnlyList<SimulatedEvent>? Events, int? CustomerOrderCount);
+
+public static class SimulationEndpoints
+{
+    public static IEndpointRouteBuilder MapSimulationEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/simulate", SimulateAsync).RequireAuthorization().WithTags("Simulation")
+            .WithSummary("Runs a flow on a virtual clock and returns its timeline, with each email rendered");
+        return app;
+    }
+
+    private static async Task<IResult> SimulateAsync(SimulationRequest request, FlowCatalog catalog, DefinitionValidation validation,
+        MessageRenderer renderer, ShopOptions shop, TimeProvider clock, CancellationToken ct)
+    {
+        CompiledFlow flow;
+        if (request.Definition is { } definition)
+        {
+            var compiled = validation.Compile(definition);
+            if (!compiled.IsValid) return Results.UnprocessableEntity(new { title = "The flow has faults", faults = compiled.Faults });
+            flow = compiled.Flow!;
+        }
+        else if (request is { FlowId: { } id, Version: { } version }) flow = await catalog.VersionAsync(id, version, ct);
+        else return Results.Problem("Give a definition, or a flowId with a version", statusCode: 400);
+
+        var events = new List<ScriptedEvent>();
+        foreach (var e in request.Events ?? [])
+        {
+            if (!IsoDuration.TryParse(e.After, out var after)) return Results.Problem($"'{e.After}' is not an ISO-8601 duration (event {e.Event})", statusCode: 400);
+            events.Add(new ScriptedEvent(e.Event, after, e.Reason));
+        }
+        var order = request.Order ?? SampleOrder.Create(placedAt: clock.GetUtcNow());
+        return Results.Ok(Simulator.Run(flow, order, events, renderer, shop.DefaultTimeZone, request.CustomerOrderCount ?? 1));
+    }
+}
