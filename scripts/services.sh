@@ -7,8 +7,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$here/.tools"          # git-ignored: the SMTP sink's npm install and the services' logs
 mkdir -p "$tools"
 
-PG_USER=careflows PG_PASSWORD=careflows PG_DB=careflows PG_TEST_DB=careflows_tests
-RABBIT_USER=careflows RABBIT_PASSWORD=careflows RABBIT_TEST_VHOST=careflows-tests
+PG_USER=careflows PG_PASSWORD=careflows PG_DB=careflows PG_EXTRA_DBS="careflows_tests careflows_bench"
+RABBIT_USER=careflows RABBIT_PASSWORD=careflows RABBIT_EXTRA_VHOSTS="careflows-tests careflows-bench"
 SMTP_PORT=${CAREFLOWS_SMTP_PORT:-1025} SMTP_WEB_PORT=${CAREFLOWS_SMTP_WEB_PORT:-1080}
 
 log() { printf '[services] %s\n' "$*"; }
@@ -50,7 +50,7 @@ start_postgres() {
     "${psql[@]}" -c "create role $PG_USER login createdb password '$PG_PASSWORD'"
   fi
   local db
-  for db in "$PG_DB" "$PG_TEST_DB"; do   # the tests get a database of their own
+  for db in "$PG_DB" $PG_EXTRA_DBS; do   # the tests and the benchmark get databases of their own
     if [ "$("${psql[@]}" -c "select 1 from pg_database where datname='$db'")" != 1 ]; then
       "${psql[@]}" -c "create database $db owner $PG_USER"
     fi
@@ -68,10 +68,13 @@ start_rabbitmq() {
     as_root rabbitmqctl -q set_user_tags "$RABBIT_USER" administrator >/dev/null
     as_root rabbitmqctl -q set_permissions -p / "$RABBIT_USER" '.*' '.*' '.*' >/dev/null
   fi
-  if ! as_root rabbitmqctl -q list_vhosts | grep -qx "$RABBIT_TEST_VHOST"; then   # and the tests a vhost
-    as_root rabbitmqctl -q add_vhost "$RABBIT_TEST_VHOST" >/dev/null
-  fi
-  as_root rabbitmqctl -q set_permissions -p "$RABBIT_TEST_VHOST" "$RABBIT_USER" '.*' '.*' '.*' >/dev/null
+  local vhost
+  for vhost in $RABBIT_EXTRA_VHOSTS; do   # and vhosts of their own
+    if ! as_root rabbitmqctl -q list_vhosts | grep -qx "$vhost"; then
+      as_root rabbitmqctl -q add_vhost "$vhost" >/dev/null
+    fi
+    as_root rabbitmqctl -q set_permissions -p "$vhost" "$RABBIT_USER" '.*' '.*' '.*' >/dev/null
+  done
 }
 
 start_smtp_sink() {

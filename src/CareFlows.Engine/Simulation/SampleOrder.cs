@@ -15,7 +15,7 @@ public static class SampleOrder
             PlacedAt = placedAt ?? DateTimeOffset.UtcNow,
             Customer = new Customer
             {
-                CustomerId = "sample-customer-1",
+                CustomerId = $"sample-customer-{suffix}",
                 Email = email,
                 FirstName = firstName,
                 Locale = locale,

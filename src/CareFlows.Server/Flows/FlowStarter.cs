@@ -1,79 +1,60 @@
 using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Runtime;
-using CareFlows.Server.Definitions;
-using CareFlows.Server.Delivery;
 using CareFlows.Server.Orders;
-using CareFlows.Server.Telemetry;
 using Marten;
 
 namespace CareFlows.Server.Flows;
 
 /// <summary>
-/// Starts the published flows an order event triggers. One instance per (flow, order): the stream id is derived
-/// from both, so a duplicate event collides with the existing stream and its whole transaction rolls back.
+/// Stages the start of flows for an order into the caller's unit of work, which also writes the order's record:
+/// one commit for all of it. Each instance begins as if it had seen the events the record already holds (an event
+/// that arrived before OrderPlaced, or a flow triggered by a later event). One instance per (flow, order): the
+/// stream id is derived from both, so a second start collides and the commit is refused.
 /// </summary>
-public sealed class FlowStarter(
-    IDocumentStore store, FlowCatalog catalog, DecisionWriter writer, FlowResumer resumer, EngineEnvironment env,
-    DispatchSignal dispatch, TimeProvider clock, CareFlowsMetrics metrics, ILogger<FlowStarter> log)
+public sealed class FlowStarter(DecisionWriter writer, EngineEnvironment env, TimeProvider clock, ILogger<FlowStarter> log)
 {
-    public async Task StartTriggeredAsync(string triggerEvent, OrderRecord record, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> StageAsync(IDocumentSession session, IReadOnlyList<CompiledFlow> flows, OrderRecord record,
+        int customerOrders, ISet<Guid> existing, CancellationToken ct)
     {
-        var flows = await catalog.TriggeredByAsync(triggerEvent, ct);
-        if (flows.Count == 0) return;
-        int customerOrders;
-        await using (var query = store.QuerySession())
-            customerOrders = await query.Query<OrderRecord>().CountAsync(o => o.CustomerId == record.CustomerId, ct);
-        foreach (var flow in flows) await StartAsync(flow, record, Math.Max(1, customerOrders), ct);
-    }
-
-    private async Task StartAsync(CompiledFlow flow, OrderRecord record, int customerOrders, CancellationToken ct)
-    {
-        var (accepted, why) = FlowEngine.Accepts(flow, record.Order, customerOrders);
-        if (!accepted)
-        {
-            log.LogInformation("Order {OrderId} does not enter {Flow}: {Why}", record.Id, flow.Id, why);
-            return;
-        }
-        var streamId = FlowStreamId.For(flow.Id, record.Id);
-        await using var session = store.LightweightSession();
+        var started = new List<string>();
         var now = clock.GetUtcNow();
-        if (await EnteredRecentlyAsync(session, flow, record.CustomerId, streamId, now, ct))
+        foreach (var flow in flows)
         {
-            log.LogInformation("Customer {CustomerId} entered {Flow} recently; order {OrderId} does not", record.CustomerId, flow.Id, record.Id);
-            return;
+            var streamId = FlowStreamId.For(flow.Id, record.Id);
+            if (existing.Contains(streamId)) continue; // redelivered: this order is in this flow already
+            var (accepted, why) = FlowEngine.Accepts(flow, record.Order, customerOrders);
+            if (!accepted)
+            {
+                log.LogInformation("Order {OrderId} does not enter {Flow}: {Why}", record.Id, flow.Id, why);
+                continue;
+            }
+            if (await EnteredRecentlyAsync(session, flow, record.CustomerId, now, ct))
+            {
+                log.LogInformation("Customer {CustomerId} entered {Flow} recently; order {OrderId} does not", record.CustomerId, flow.Id, record.Id);
+                continue;
+            }
+            var decision = WithKnownEvents(flow, streamId, FlowEngine.Start(flow, streamId, record.Order, customerOrders, now, env), record, now);
+            session.Events.StartStream<FlowInstance>(streamId, await writer.WriteAsync(session, streamId, new InstanceState { InstanceId = streamId }, decision, now, ct));
+            started.Add(flow.Id);
         }
-        var decision = FlowEngine.Start(flow, streamId, record.Order, customerOrders, now, env);
-        session.Events.StartStream<FlowInstance>(streamId, await writer.WriteAsync(session, streamId, new InstanceState { InstanceId = streamId }, decision, now, ct));
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
-        {
-            log.LogInformation("Order {OrderId} is already in {Flow}; duplicate ignored", record.Id, flow.Id);
-            return;
-        }
-        metrics.InstanceStarted(flow.Id);
-        dispatch.Notify();
-        await CatchUpAsync(streamId, record.Id, ct);
+        return started;
     }
 
-    // Events of this order that were recorded before, or while, the instance started (out-of-order delivery, or a
-    // flow triggered by a later event). The event handler records an event before it looks for instances, and this
-    // looks at the record after the instance is committed, so between the two no event is missed.
-    private async Task CatchUpAsync(Guid streamId, string orderId, CancellationToken ct)
+    private FlowDecision WithKnownEvents(CompiledFlow flow, Guid streamId, FlowDecision start, OrderRecord record, DateTimeOffset now)
     {
-        await using var query = store.QuerySession();
-        if (await query.LoadAsync<OrderRecord>(orderId, ct) is not { } record) return;
+        var outcomes = start.Outcomes.ToList();
         foreach (var (name, at) in record.Events.OrderBy(e => e.Value))
-            await resumer.OnOrderEventAsync(streamId, name, at, record.Reasons.GetValueOrDefault(name), ct);
+        {
+            var state = InstanceState.Replay(streamId, outcomes.OfType<IFlowEvent>());
+            outcomes.AddRange(FlowEngine.OnOrderEvent(flow, state, name, at, record.Reasons.GetValueOrDefault(name), now, env).Outcomes);
+        }
+        return new FlowDecision(outcomes);
     }
 
-    private static async Task<bool> EnteredRecentlyAsync(IQuerySession session, CompiledFlow flow, string customerId, Guid streamId, DateTimeOffset now, CancellationToken ct)
+    private static async Task<bool> EnteredRecentlyAsync(IQuerySession session, CompiledFlow flow, string customerId, DateTimeOffset now, CancellationToken ct)
     {
         if (flow.Definition.Entry?.OncePerCustomerWithinDays is not { } days) return false;
         var since = now.AddDays(-days);
-        return await session.Query<FlowInstance>()
-            .AnyAsync(i => i.FlowId == flow.Id && i.CustomerId == customerId && i.Id != streamId && i.StartedAt >= since, ct);
+        return await session.Query<FlowInstance>().AnyAsync(i => i.FlowId == flow.Id && i.CustomerId == customerId && i.StartedAt >= since, ct);
     }
 }

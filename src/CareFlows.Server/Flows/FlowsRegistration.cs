@@ -32,7 +32,6 @@ public static class FlowsRegistration
         services.AddHostedService<TimerPoller>();
         services.AddSingleton<ISendGate, AllowEverything>();
 
-        services.AddSingleton<OrderRecords>();
         services.AddSingleton<OrderIntake>();
         services.AddSingleton<DiscountRedemption>();
         return services;

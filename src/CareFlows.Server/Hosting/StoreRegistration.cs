@@ -32,6 +32,9 @@ public static class StoreRegistration
         options.Connection(dataSource);
         options.DatabaseSchemaName = "careflows";
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        // A step loads its instance with FetchForWriting; the inline projection then reuses that copy instead of
+        // loading it again. Safe because only Marten (through FlowInstanceProjection) ever changes the document.
+        options.Events.UseIdentityMapForAggregates = true;
         // Inline: state is written with its events. (The async daemon's HotCold mode is unavailable here,
         // see build/Marten.props, and inline projections need no leader among several processes.)
         options.Projections.Add<FlowInstanceProjection>(ProjectionLifecycle.Inline);

@@ -1,29 +1,90 @@
 using CareFlows.Contracts.Orders;
+using CareFlows.Server.Definitions;
+using CareFlows.Server.Delivery;
 using CareFlows.Server.Discounts;
 using CareFlows.Server.Flows;
+using CareFlows.Server.Telemetry;
+using JasperFx;
 using Marten;
 
 namespace CareFlows.Server.Orders;
 
-/// <summary>What happens when an order event arrives, whatever carried it (RabbitMQ today, HTTP too).</summary>
-public sealed class OrderIntake(OrderRecords records, FlowStarter starter, FlowInstances instances, FlowResumer resumer, DiscountRedemption discounts)
+/// <summary>
+/// What happens when an order event arrives, whatever carried it. Each event is one read (the order's record, the
+/// customer's order count and which instances exist, batched) and one commit (the record, redeemed codes and every
+/// flow it starts). The record is written with optimistic concurrency, so two events of one order are serialized:
+/// whichever commits second decides again on what the first wrote, and no instance misses an event.
+/// </summary>
+public sealed class OrderIntake(
+    IDocumentStore store, FlowCatalog catalog, FlowStarter starter, FlowInstances instances, FlowResumer resumer,
+    DiscountRedemption discounts, DispatchSignal dispatch, CareFlowsMetrics metrics, ILogger<OrderIntake> log)
 {
-    public async Task PlacedAsync(OrderPlaced order, CancellationToken ct)
-    {
-        var record = await records.PlacedAsync(order, ct);
-        await discounts.RedeemAsync(order, ct);
-        await starter.StartTriggeredAsync("OrderPlaced", record, ct);
-    }
+    private const int Attempts = 5;
+
+    public Task PlacedAsync(OrderPlaced order, CancellationToken ct) =>
+        RecordAndStartAsync("OrderPlaced", order.OrderId, order.Customer.CustomerId, record =>
+        {
+            record.Order = order;
+            record.CustomerId = order.Customer.CustomerId;
+        }, (session, token) => discounts.RedeemAsync(session, order, token), ct);
 
     /// <summary>
-    /// Shipped, delivered, cancelled, refunded: recorded first, then handed to every running instance of the order
-    /// (which may resume, exit, or remember it), then used to start flows it triggers. Repeating it changes nothing.
+    /// Shipped, delivered, cancelled, refunded: recorded (and flows it triggers started) first, then handed to every
+    /// running instance of the order, which may resume, exit, or remember it. Repeating it changes nothing.
     /// </summary>
     public async Task LifecycleAsync(string eventName, string orderId, DateTimeOffset occurredAt, string? reason, CancellationToken ct)
     {
-        var record = await records.EventAsync(orderId, eventName, occurredAt, reason, ct);
+        await RecordAndStartAsync(eventName, orderId, null, record =>
+        {
+            record.Events.TryAdd(eventName, occurredAt);
+            if (!string.IsNullOrWhiteSpace(reason)) record.Reasons.TryAdd(eventName, reason);
+        }, null, ct);
         foreach (var instance in await instances.ActiveForOrderAsync(orderId, ct))
             await resumer.OnOrderEventAsync(instance, eventName, occurredAt, reason, ct);
-        if (record.Order.OrderId.Length > 0) await starter.StartTriggeredAsync(eventName, record, ct);
     }
+
+    private async Task RecordAndStartAsync(string eventName, string orderId, string? customerId, Action<OrderRecord> change,
+        Func<IDocumentSession, CancellationToken, Task>? alsoDo, CancellationToken ct)
+    {
+        var flows = await catalog.TriggeredByAsync(eventName, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var batch = session.CreateBatchQuery();
+            var loadRecord = batch.Load<OrderRecord>(orderId);
+            var loadInstances = batch.LoadMany<FlowInstance>().ById(flows.Select(f => FlowStreamId.For(f.Id, orderId)).ToArray());
+            var countOrders = customerId is null ? null : batch.Query<OrderRecord>().Count(o => o.CustomerId == customerId);
+            await batch.Execute(ct);
+
+            var existingRecord = await loadRecord;
+            var record = existingRecord ?? new OrderRecord { Id = orderId };
+            change(record);
+            session.Store(record);
+            if (alsoDo is not null) await alsoDo(session, ct);
+            var started = Array.Empty<string>() as IReadOnlyList<string>;
+            if (record.Order.OrderId.Length > 0 && flows.Count > 0)
+            {
+                var customerOrders = countOrders is null
+                    ? await session.Query<OrderRecord>().CountAsync(o => o.CustomerId == record.CustomerId, ct)
+                    : (int)await countOrders + (existingRecord is null ? 1 : 0);
+                var existing = (await loadInstances).Select(i => i.Id).ToHashSet();
+                started = await starter.StageAsync(session, flows, record, Math.Max(1, customerOrders), existing, ct);
+            }
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (attempt < Attempts && (e is ConcurrencyException || IsStreamCollision(e)))
+            {
+                log.LogDebug("Order {OrderId} changed while handling {Event}; deciding again", orderId, eventName);
+                continue;
+            }
+            foreach (var flow in started) metrics.InstanceStarted(flow);
+            if (started.Count > 0) dispatch.Notify();
+            return;
+        }
+    }
+
+    private static bool IsStreamCollision(Exception e) =>
+        e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
 }

@@ -1,6 +1,7 @@
 using CareFlows.Contracts.Orders;
 using CareFlows.IntegrationTests.Infrastructure;
 using CareFlows.IntegrationTests.Orders;
+using CareFlows.TestSupport;
 
 namespace CareFlows.IntegrationTests.Flows;
 

@@ -2,6 +2,7 @@ using CareFlows.Cli;
 using CareFlows.Server.Definitions;
 using CareFlows.Server.Delivery.Outbox;
 using CareFlows.Server.Hosting;
+using CareFlows.TestSupport;
 using Marten;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -30,7 +31,7 @@ public sealed class CareFlowsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        ServerProcess.KillLeftovers();
+        ServerProcess.KillLeftovers(TestServices.Postgres);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:Postgres", TestServices.Postgres);

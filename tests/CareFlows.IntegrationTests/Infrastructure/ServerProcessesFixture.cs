@@ -1,5 +1,6 @@
 using CareFlows.Cli;
 using CareFlows.Server.Hosting;
+using CareFlows.TestSupport;
 using JasperFx;
 using Marten;
 using Npgsql;
@@ -23,7 +24,7 @@ public sealed class ServerProcessesFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        ServerProcess.KillLeftovers();
+        ServerProcess.KillLeftovers(TestServices.Postgres);
         Store = new DocumentStore(StoreRegistration.StoreOptionsFor(DataSource));
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
         await new DatabaseSchema(DataSource).StartAsync(CancellationToken.None);
@@ -37,6 +38,9 @@ public sealed class ServerProcessesFixture : IAsyncLifetime
     {
         var all = new Dictionary<string, string>
         {
+            ["ConnectionStrings:Postgres"] = TestServices.Postgres,
+            ["RabbitMq:VirtualHost"] = TestServices.Vhost,
+            ["Smtp:Port"] = TestServices.SmtpPort.ToString(),
             ["Flows:WorkflowsPath"] = WorkflowsFolder,
             ["Timers:Lease"] = "00:00:03",
             ["Timers:PollInterval"] = "00:00:00.100",

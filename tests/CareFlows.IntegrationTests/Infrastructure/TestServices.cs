@@ -7,7 +7,7 @@ public static class TestServices
 
     public static string Postgres =>
         Environment.GetEnvironmentVariable("CAREFLOWS_TEST_POSTGRES")
-        ?? "Host=127.0.0.1;Port=5432;Database=careflows_tests;Username=careflows;Password=careflows";
+        ?? "Host=127.0.0.1;Port=5432;Database=careflows_tests;Username=careflows;Password=careflows;SSL Mode=Disable";
 
     public static Uri Amqp => new(Environment.GetEnvironmentVariable("CAREFLOWS_TEST_AMQP") ?? $"amqp://careflows:careflows@127.0.0.1:5672/{Vhost}");
 

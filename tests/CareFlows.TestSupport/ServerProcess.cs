@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
-namespace CareFlows.IntegrationTests.Infrastructure;
+namespace CareFlows.TestSupport;
 
 /// <summary>
-/// The real server as its own OS process (the build's CareFlows.Server.dll), configured for the tests' database and
-/// vhost. It can be stopped as an operator would (SIGTERM) or killed without warning (SIGKILL). Its output is kept
+/// The real server as its own OS process (the build's CareFlows.Server.dll), configured by the caller's settings
+/// (configuration keys such as "ConnectionStrings:Postgres"). It can be stopped as an operator would (SIGTERM) or killed without warning (SIGKILL). Its output is kept
 /// in a log file named in every failure message.
 /// </summary>
 public sealed partial class ServerProcess : IAsyncDisposable
@@ -16,6 +16,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Name { get; }
+    public int ProcessId => _process.Id;
+    public Uri? Url => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : null;
     public string LogPath { get; }
     public bool HasExited => _process.HasExited;
 
@@ -33,9 +35,6 @@ public sealed partial class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["ConnectionStrings__Postgres"] = TestServices.Postgres;
-        start.Environment["RabbitMq__VirtualHost"] = TestServices.Vhost;
-        start.Environment["Smtp__Port"] = TestServices.SmtpPort.ToString();
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Record(e.Data);
@@ -55,10 +54,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ends servers that an earlier test run started on the tests' database and could not stop (the runner itself
-    /// died): they would compete for this run's messages and timers.
+    /// Ends servers that an earlier run started with <paramref name="connectionString"/> and could not stop (the runner
+    /// itself died): they would compete for this run's messages and timers.
     /// </summary>
-    public static void KillLeftovers()
+    public static void KillLeftovers(string connectionString)
     {
         foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
         {
@@ -66,7 +65,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
             {
                 var command = File.ReadAllText(Path.Combine(dir, "cmdline"));
                 if (!command.Contains("CareFlows.Server.dll")) continue;
-                if (!File.ReadAllText(Path.Combine(dir, "environ")).Contains(TestServices.Postgres)) continue;
+                if (!File.ReadAllText(Path.Combine(dir, "environ")).Contains(connectionString)) continue;
                 using var leftover = Process.GetProcessById(int.Parse(Path.GetFileName(dir)));
                 leftover.Kill(entireProcessTree: true);
                 leftover.WaitForExit(TimeSpan.FromSeconds(10));
@@ -99,6 +98,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
         if (!_process.HasExited) await KillAsync();
         _process.Dispose();
         await _log.DisposeAsync();
+    }
+
+    /// <summary>Resident memory of the process now, from /proc (what the OS sees, not the GC's view).</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:"));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
     public override string ToString() => $"{Name} (log: {LogPath})";
