@@ -18,8 +18,17 @@ public interface ISendGate
     Task<SendVerdict> CheckAsync(IQuerySession session, OrderPlaced order, string category, CancellationToken ct);
 }
 
-/// <summary>Until consent is modelled, everything may be sent.</summary>
-public sealed class AllowEverything : ISendGate
+/// <summary>
+/// Transactional mail always goes. Service and marketing mail does not go to an address that bounced.
+/// (Consent, issue #4, adds its check here.)
+/// </summary>
+public sealed class SendGate : ISendGate
 {
-    public Task<SendVerdict> CheckAsync(IQuerySession session, OrderPlaced order, string category, CancellationToken ct) => Task.FromResult(SendVerdict.Yes);
+    public async Task<SendVerdict> CheckAsync(IQuerySession session, OrderPlaced order, string category, CancellationToken ct)
+    {
+        if (category == Outbox.MessageCategory.Transactional) return SendVerdict.Yes;
+        return await session.LoadAsync<SuppressedAddress>(SuppressedAddress.Key(order.Customer.Email), ct) is { } suppressed
+            ? new SendVerdict(false, $"address bounced on {suppressed.Since:yyyy-MM-dd}: {suppressed.Reason}")
+            : SendVerdict.Yes;
+    }
 }

@@ -30,7 +30,7 @@ public static class FlowsRegistration
         services.AddSingleton<FlowInstances>();
         services.AddSingleton<TimerStore>();
         services.AddHostedService<TimerPoller>();
-        services.AddSingleton<ISendGate, AllowEverything>();
+        services.AddSingleton<ISendGate, SendGate>();
 
         services.AddSingleton<OrderIntake>();
         services.AddSingleton<DiscountRedemption>();

@@ -30,6 +30,18 @@ public class ServerProcessTests(ServerProcessesFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task two_processes_sending_from_one_outbox_send_each_message_once()
+    {
+        await using var first = await app.StartServerAsync("sender-1");
+        await using var second = await app.StartServerAsync("sender-2");
+        var orders = Enumerable.Range(0, 30).Select(_ => TestOrders.New()).ToList();
+
+        await PublishAsync(orders);
+
+        await EveryOrderGetsEachEmailOnce(orders, first, second);
+    }
+
+    [Fact]
     public async Task timers_pending_when_the_server_stops_fire_after_it_starts_again()
     {
         var orders = Enumerable.Range(0, 5).Select(_ => TestOrders.New()).ToList();

@@ -18,7 +18,7 @@ namespace CareFlows.IntegrationTests.Infrastructure;
 /// own database and vhost. Tests call <see cref="ResetAsync"/> before they run, so each starts from nothing
 /// and a failed test leaves its state behind to look at.
 /// </summary>
-public sealed class CareFlowsFixture : IAsyncLifetime
+public class CareFlowsFixture : IAsyncLifetime
 {
     private WebApplicationFactory<Program> _factory = null!;
 
@@ -29,14 +29,17 @@ public sealed class CareFlowsFixture : IAsyncLifetime
     public IBus Bus => Services.GetRequiredService<IBus>();
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public async Task InitializeAsync()
+    /// <summary>The SMTP server the host sends to: the shared sink, unless a fixture brings its own.</summary>
+    protected virtual int SmtpPort => TestServices.SmtpPort;
+
+    public virtual async Task InitializeAsync()
     {
         ServerProcess.KillLeftovers(TestServices.Postgres);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:Postgres", TestServices.Postgres);
             host.UseSetting("RabbitMq:VirtualHost", TestServices.Vhost);
-            host.UseSetting("Smtp:Port", TestServices.SmtpPort.ToString());
+            host.UseSetting("Smtp:Port", SmtpPort.ToString());
             host.UseSetting("Delivery:PollInterval", "00:00:00.100");
             host.UseSetting("Delivery:FirstRetryDelay", "00:00:00.200");
             host.UseSetting("Timers:PollInterval", "00:00:00.050");
@@ -50,7 +53,7 @@ public sealed class CareFlowsFixture : IAsyncLifetime
         await Task.CompletedTask;
     }
 
-    public async Task ResetAsync()
+    public virtual async Task ResetAsync()
     {
         await QuiesceAsync();
         await TestState.ResetAsync(Services.GetRequiredService<IDocumentStore>(), Services.GetRequiredService<NpgsqlDataSource>(), OrdersErrorQueue, Mail);
@@ -91,9 +94,9 @@ public sealed class CareFlowsFixture : IAsyncLifetime
     /// <summary>Until the outbox holds nothing that is still to be sent.</summary>
     public Task OutboxDrainedAsync() => Eventually.Until(() => CountAsync(PendingSql), n => n == 0, "an empty outbox");
 
-    private const string PendingSql = $"select count(*) from {OutboxSchema.Table} where status = 'pending'";
+    private const string PendingSql = $"select count(*) from {OutboxSchema.Table} where status in ('pending', 'sending')";
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await _factory.DisposeAsync();
         Mail.Dispose();

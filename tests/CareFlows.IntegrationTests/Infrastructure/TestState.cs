@@ -1,4 +1,5 @@
 using CareFlows.Server.Definitions;
+using CareFlows.Server.Delivery;
 using CareFlows.Server.Delivery.Outbox;
 using CareFlows.Server.Discounts;
 using CareFlows.Server.Flows;
@@ -15,7 +16,7 @@ public static class TestState
     public static async Task ResetAsync(IDocumentStore store, NpgsqlDataSource dataSource, ErrorQueue errors, MailSink mail)
     {
         await store.Advanced.Clean.DeleteAllEventDataAsync();
-        foreach (var type in new[] { typeof(FlowInstance), typeof(OrderRecord), typeof(DiscountCode), typeof(StoredFlow), typeof(FlowVersion) })
+        foreach (var type in new[] { typeof(FlowInstance), typeof(OrderRecord), typeof(DiscountCode), typeof(StoredFlow), typeof(FlowVersion), typeof(SuppressedAddress) })
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type);
         await using (var truncate = dataSource.CreateCommand($"truncate {OutboxSchema.Table}, {TimerSchema.Table}"))
             await truncate.ExecuteNonQueryAsync();

@@ -79,7 +79,13 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     public Task MarkFailedAsync(OutboxMessage message, string status, string reason, DateTimeOffset now, CancellationToken ct) =>
         Finish(message, $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ?",
             [status, reason, message.MessageId],
-            new EmailFailed(message.StepId, message.MessageId, reason, Permanent: status == "bounced", now), ct);
+            new EmailFailed(message.StepId, message.MessageId, reason, Permanent: status == "bounced", now), ct,
+            session =>
+            {
+                // A bounce also marks the address, in the same commit, so later service and marketing mail skips it.
+                if (status == "bounced")
+                    session.Store(new SuppressedAddress { Id = SuppressedAddress.Key(message.Recipient), Reason = reason, Since = now });
+            });
 
     public async Task RescheduleAsync(OutboxMessage message, DateTimeOffset dueAt, string reason, CancellationToken ct)
     {
@@ -92,11 +98,12 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     }
 
     // The row's final state and the event on the instance's stream commit together.
-    private async Task Finish(OutboxMessage message, string sql, object[] parameters, object @event, CancellationToken ct)
+    private async Task Finish(OutboxMessage message, string sql, object[] parameters, object @event, CancellationToken ct, Action<IDocumentSession>? alsoDo = null)
     {
         await using var session = store.LightweightSession();
         session.Events.Append(message.StreamId, @event);
         session.QueueSqlCommand(sql, parameters);
+        alsoDo?.Invoke(session);
         await session.SaveChangesAsync(ct);
     }
 }

@@ -1,0 +1,72 @@
+using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Runtime;
+using CareFlows.IntegrationTests.Infrastructure;
+using CareFlows.IntegrationTests.Orders;
+using CareFlows.Server.Delivery;
+using CareFlows.Server.Flows;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareFlows.IntegrationTests.Delivery;
+
+[Collection(DeliveryCollection.Name)]
+public class DeliveryTests(DeliveryFixture app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task while_the_smtp_server_is_down_mail_waits_and_afterwards_each_message_arrives_once()
+    {
+        app.Smtp.Stop();
+        var orders = Enumerable.Range(0, 3).Select(_ => TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() }).ToList();
+        foreach (var order in orders) await app.Bus.Publish(order);
+
+        await Eventually.Until(() => app.CountAsync("select count(*) from careflows.outbox where status = 'pending' and attempts >= 1 and last_error is not null"),
+            n => n == orders.Count, "every confirmation to have failed once and be waiting to be retried");
+        app.Smtp.Received.ShouldBeEmpty();
+
+        app.Smtp.Start();
+        app.Clock.Advance(TimeSpan.FromMinutes(10)); // past the retry's backoff
+        await Eventually.Until(() => Task.FromResult(app.Smtp.Received.Count), n => n >= orders.Count, "the retried confirmations");
+        await app.OutboxDrainedAsync();
+
+        foreach (var order in orders) app.Smtp.Received.Count(m => m.To.Contains(order.Customer.Email)).ShouldBe(1);
+        app.Smtp.Received.Count.ShouldBe(orders.Count);
+        (await app.CountAsync("select count(*) from careflows.outbox where status <> 'sent'")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_5xx_is_recorded_as_a_bounce_and_the_address_gets_no_further_service_mail()
+    {
+        var order = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
+        app.Smtp.RefusedRecipients[order.Customer.Email] = "no such user here";
+
+        await app.Bus.Publish(order);
+        var events = await Eventually.Until(() => Events(order), e => e.OfType<EmailFailed>().Any(), "the bounce on the instance");
+        var bounce = events.OfType<EmailFailed>().Single();
+        bounce.Permanent.ShouldBeTrue();
+        bounce.Reason.ShouldStartWith("550");
+        (await app.CountAsync("select count(*) from careflows.outbox where status = 'bounced'")).ShouldBe(1);
+
+        app.Clock.Advance(TimeSpan.FromDays(1)); // the reassurance, a service message, is due
+        events = await Eventually.Until(() => Events(order), e => e.OfType<EmailSkipped>().Any(), "the reassurance to be skipped");
+        var skipped = events.OfType<EmailSkipped>().Single();
+        skipped.Template.ShouldBe("reassurance");
+        skipped.Reason.ShouldStartWith("address bounced on");
+        app.Smtp.Received.ShouldBeEmpty();
+        (await Instance(order)).State.Waiting!.ActivityId.ShouldBe("wait-for-delivery"); // the flow went on
+    }
+
+    private async Task<IReadOnlyList<IFlowEvent>> Events(OrderPlaced order)
+    {
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.Events.FetchStreamAsync(FlowStreamId.For("close-the-loop", order.OrderId))).Select(e => e.Data).OfType<IFlowEvent>().ToList();
+    }
+
+    private async Task<FlowInstance> Instance(OrderPlaced order)
+    {
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.LoadAsync<FlowInstance>(FlowStreamId.For("close-the-loop", order.OrderId)))!;
+    }
+}
