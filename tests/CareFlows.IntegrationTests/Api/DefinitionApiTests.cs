@@ -99,8 +99,8 @@ public class DefinitionApiTests(CareFlowsFixture app) : IAsyncLifetime
 
         (await app.Mail.WaitForAsync(before.Customer.Email, 2)).ShouldContain(m => m.Subject.StartsWith("Good choice"));
         (await app.Mail.WaitForAsync(after.Customer.Email, 2)).ShouldContain(m => m.Subject == "We are here if you need us");
-        (await Instance(before)).FlowVersion.ShouldBe(1);
-        (await Instance(after)).FlowVersion.ShouldBe(2);
+        (await app.InstanceAsync(before))!.FlowVersion.ShouldBe(1);
+        (await app.InstanceAsync(after))!.FlowVersion.ShouldBe(2);
     }
 
     [Fact]
@@ -172,11 +172,6 @@ public class DefinitionApiTests(CareFlowsFixture app) : IAsyncLifetime
         return node;
     }
 
-    private async Task<FlowInstance> Instance(CareFlows.Contracts.Orders.OrderPlaced order)
-    {
-        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return (await session.LoadAsync<FlowInstance>(FlowStreamId.For("close-the-loop", order.OrderId)))!;
-    }
 }
 
 internal static class JsonObjectExtensions

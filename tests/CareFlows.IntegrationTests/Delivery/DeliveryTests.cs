@@ -43,30 +43,20 @@ public class DeliveryTests(DeliveryFixture app) : IAsyncLifetime
         app.Smtp.RefusedRecipients[order.Customer.Email] = "no such user here";
 
         await app.Bus.Publish(order);
-        var events = await Eventually.Until(() => Events(order), e => e.OfType<EmailFailed>().Any(), "the bounce on the instance");
+        var events = await Eventually.Until(() => app.EventsAsync(order), e => e.OfType<EmailFailed>().Any(), "the bounce on the instance");
         var bounce = events.OfType<EmailFailed>().Single();
         bounce.Permanent.ShouldBeTrue();
         bounce.Reason.ShouldStartWith("550");
         (await app.CountAsync("select count(*) from careflows.outbox where status = 'bounced'")).ShouldBe(1);
 
         app.Clock.Advance(TimeSpan.FromDays(1)); // the reassurance, a service message, is due
-        events = await Eventually.Until(() => Events(order), e => e.OfType<EmailSkipped>().Any(), "the reassurance to be skipped");
+        events = await Eventually.Until(() => app.EventsAsync(order), e => e.OfType<EmailSkipped>().Any(), "the reassurance to be skipped");
         var skipped = events.OfType<EmailSkipped>().Single();
         skipped.Template.ShouldBe("reassurance");
         skipped.Reason.ShouldStartWith("address bounced on");
         app.Smtp.Received.ShouldBeEmpty();
-        (await Instance(order)).State.Waiting!.ActivityId.ShouldBe("wait-for-delivery"); // the flow went on
+        (await app.InstanceAsync(order))!.State.Waiting!.ActivityId.ShouldBe("wait-for-delivery"); // the flow went on
     }
 
-    private async Task<IReadOnlyList<IFlowEvent>> Events(OrderPlaced order)
-    {
-        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return (await session.Events.FetchStreamAsync(FlowStreamId.For("close-the-loop", order.OrderId))).Select(e => e.Data).OfType<IFlowEvent>().ToList();
-    }
 
-    private async Task<FlowInstance> Instance(OrderPlaced order)
-    {
-        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return (await session.LoadAsync<FlowInstance>(FlowStreamId.For("close-the-loop", order.OrderId)))!;
-    }
 }

@@ -44,7 +44,7 @@ public class CloseTheLoopFlowTests(CareFlowsFixture app) : IAsyncLifetime
         mails.Single(m => m.Subject.StartsWith("A thank-you")).Text.ShouldContain(code.Id);
         code.Value.ShouldBe(15m);
         code.ExpiresAt.ShouldBe(app.Clock.GetUtcNow().AddDays(30));
-        (await Instance(order)).Status.ShouldBe(InstanceStatus.Completed);
+        (await app.InstanceAsync(order))!.Status.ShouldBe(InstanceStatus.Completed);
         (await app.CountAsync("select count(*) from careflows.timers")).ShouldBe(0);
     }
 
@@ -56,8 +56,8 @@ public class CloseTheLoopFlowTests(CareFlowsFixture app) : IAsyncLifetime
         await ExpectSubjects(order.Customer.Email, "Your order");
 
         await app.Bus.Publish(new OrderCancelled { OrderId = order.OrderId, CancelledAt = app.Clock.GetUtcNow(), Reason = "changed my mind" });
-        var instance = await Eventually.Until(() => Instance(order), i => i.Status == InstanceStatus.Exited, "the instance to exit");
-        instance.State.ExitReason.ShouldBe("OrderCancelled: changed my mind");
+        var instance = await Eventually.Until(() => app.InstanceAsync(order), i => i?.Status == InstanceStatus.Exited, "the instance to exit");
+        instance!.State.ExitReason.ShouldBe("OrderCancelled: changed my mind");
         (await app.CountAsync("select count(*) from careflows.timers")).ShouldBe(0);
 
         app.Clock.Advance(TimeSpan.FromDays(30));
@@ -77,7 +77,7 @@ public class CloseTheLoopFlowTests(CareFlowsFixture app) : IAsyncLifetime
         await ExpectSubjects(order.Customer.Email, "Your order", "Good choice, Ada");
 
         await app.Bus.Publish(new OrderRefunded { OrderId = order.OrderId, RefundedAt = app.Clock.GetUtcNow(), Amount = 38.90m, Currency = "GBP" });
-        await Eventually.Until(() => Instance(order), i => i.Status == InstanceStatus.Exited, "the instance to exit");
+        await Eventually.Until(() => app.InstanceAsync(order), i => i?.Status == InstanceStatus.Exited, "the instance to exit");
         app.Clock.Advance(TimeSpan.FromDays(30));
         await app.OutboxDrainedAsync();
 
@@ -96,14 +96,9 @@ public class CloseTheLoopFlowTests(CareFlowsFixture app) : IAsyncLifetime
         return mails;
     }
 
-    private async Task<FlowInstance> Instance(OrderPlaced order)
-    {
-        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return (await session.LoadAsync<FlowInstance>(FlowStreamId.For("close-the-loop", order.OrderId)))!;
-    }
 
     private Task WaitingFor(OrderPlaced order, string activityId) =>
-        Eventually.Until(() => Instance(order), i => i?.State.Waiting?.ActivityId == activityId, $"the instance to wait at {activityId}");
+        Eventually.Until(() => app.InstanceAsync(order), i => i?.State.Waiting?.ActivityId == activityId, $"the instance to wait at {activityId}");
 
     private async Task<DiscountCode> IssuedCode(OrderPlaced order)
     {

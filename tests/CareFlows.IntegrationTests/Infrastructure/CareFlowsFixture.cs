@@ -1,4 +1,7 @@
 using CareFlows.Cli;
+using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Runtime;
+using CareFlows.Server.Flows;
 using CareFlows.Server.Definitions;
 using CareFlows.Server.Delivery.Outbox;
 using CareFlows.Server.Hosting;
@@ -88,6 +91,20 @@ public class CareFlowsFixture : IAsyncLifetime
     }
 
     public Task<RawPublisher> RawPublisherAsync() => RawPublisher.ConnectAsync(TestServices.Amqp);
+
+    /// <summary>An order's instance of a flow, as stored (null while it has none).</summary>
+    public async Task<FlowInstance?> InstanceAsync(OrderPlaced order, string flowId = "close-the-loop")
+    {
+        await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.LoadAsync<FlowInstance>(FlowStreamId.For(flowId, order.OrderId));
+    }
+
+    /// <summary>The events of an order's instance of a flow, oldest first.</summary>
+    public async Task<IReadOnlyList<IFlowEvent>> EventsAsync(OrderPlaced order, string flowId = "close-the-loop")
+    {
+        await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.Events.FetchStreamAsync(FlowStreamId.For(flowId, order.OrderId))).Select(e => e.Data).OfType<IFlowEvent>().ToList();
+    }
 
     public Task<long> CountAsync(string sql) => TestState.CountAsync(Services.GetRequiredService<NpgsqlDataSource>(), sql);
 
