@@ -30,6 +30,7 @@ app.MapCareFlowsHealth();
 app.MapOpenApi(); // /openapi/v1.json
 app.MapDefinitionEndpoints();
 app.MapSimulationEndpoints();
+app.MapTemplateEndpoints();
 app.MapGet("/", () => Results.Text("CareFlows is running. See /health, and /openapi/v1.json for the API."));
 app.Run();
 

@@ -29,6 +29,14 @@ public sealed class TemplateCatalog(string root, string defaultLocale)
 
     public bool Exists(string name) => IsSafeName(name) && Directory.Exists(Path.Combine(Root, name));
 
+    /// <summary>Every message template and the locales it exists in.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> All() =>
+        Directory.EnumerateDirectories(Root)
+            .Select(Path.GetFileName)
+            .Where(name => name is not null && !name.StartsWith('_') && IsSafeName(name))
+            .Order()
+            .ToDictionary(name => name!, name => (IReadOnlyList<string>)Directory.EnumerateDirectories(Path.Combine(Root, name!)).Select(d => Path.GetFileName(d)!).Order().ToList());
+
     public Template Layout(TemplatePart part) => Parse(Path.Combine(Root, "_layout", $"{part.ToString().ToLowerInvariant()}.sbn"));
 
     public Template Partial(string name)

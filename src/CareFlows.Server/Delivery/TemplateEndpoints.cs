@@ -1,0 +1,43 @@
+using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Simulation;
+using CareFlows.Engine.Templates;
+using CareFlows.Server.Orders;
+using Marten;
+
+namespace CareFlows.Server.Delivery;
+
+/// <summary>Preview a template for a sample order, a given order or a real past one, in any locale.</summary>
+public sealed record PreviewRequest(string? Locale, OrderPlaced? Order, string? OrderId);
+
+public static class TemplateEndpoints
+{
+    public static IEndpointRouteBuilder MapTemplateEndpoints(this IEndpointRouteBuilder app)
+    {
+        var templates = app.MapGroup("/api/templates").RequireAuthorization().WithTags("Templates");
+        templates.MapGet("", (TemplateCatalog catalog) => catalog.All()).WithSummary("Every message template and its locales");
+        templates.MapPost("/{name}/preview", PreviewAsync).WithSummary("Renders a template as HTML and text; 422 with file, line and column on an error");
+        return app;
+    }
+
+    private static async Task<IResult> PreviewAsync(string name, PreviewRequest request, TemplateCatalog catalog, MessageRenderer renderer,
+        IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (!catalog.Exists(name)) return Results.Problem($"No template '{name}'", statusCode: 404);
+        var order = request.Order;
+        if (order is null && request.OrderId is { } orderId)
+        {
+            if (await session.LoadAsync<OrderRecord>(orderId, ct) is not { Order.OrderId.Length: > 0 } record) return Results.Problem($"No order '{orderId}'", statusCode: 404);
+            order = record.Order;
+        }
+        order ??= SampleOrder.Create(placedAt: clock.GetUtcNow());
+        if (request.Locale is { Length: > 0 } locale) order = order with { Customer = order.Customer with { Locale = locale } };
+        try
+        {
+            return Results.Ok(renderer.Render(name, order, SampleOrder.Data(clock.GetUtcNow())));
+        }
+        catch (Exception e) when (e is TemplateInvalidException or TemplateNotFoundException)
+        {
+            return Results.UnprocessableEntity(new { title = $"Template '{name}' cannot be rendered", errors = e is TemplateInvalidException invalid ? invalid.Errors : [e.Message] });
+        }
+    }
+}
