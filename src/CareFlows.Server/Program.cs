@@ -31,6 +31,7 @@ app.MapOpenApi(); // /openapi/v1.json
 app.MapDefinitionEndpoints();
 app.MapSimulationEndpoints();
 app.MapTemplateEndpoints();
+app.MapMessageLogEndpoints();
 app.MapGet("/", () => Results.Text("CareFlows is running. See /health, and /openapi/v1.json for the API."));
 app.Run();
 

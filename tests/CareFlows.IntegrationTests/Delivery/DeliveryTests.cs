@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CareFlows.Contracts.Orders;
 using CareFlows.Engine.Runtime;
 using CareFlows.IntegrationTests.Infrastructure;
@@ -56,6 +59,12 @@ public class DeliveryTests(DeliveryFixture app) : IAsyncLifetime
         skipped.Reason.ShouldStartWith("address bounced on");
         app.Smtp.Received.ShouldBeEmpty();
         (await app.InstanceAsync(order))!.State.Waiting!.ActivityId.ShouldBe("wait-for-delivery"); // the flow went on
+
+        using var client = app.CreateClient();
+        var log = (await client.GetFromJsonAsync<JsonArray>($"/api/messages?customerId={order.Customer.CustomerId}", new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+        log.Select(m => (m!["template"]!.GetValue<string>(), m["status"]!.GetValue<string>())).ShouldBe([("order-confirmation", "bounced"), ("reassurance", "skipped")]);
+        log[0]!["reason"]!.GetValue<string>().ShouldStartWith("550");
+        log[1]!["reason"]!.GetValue<string>().ShouldStartWith("address bounced on");
     }
 
 

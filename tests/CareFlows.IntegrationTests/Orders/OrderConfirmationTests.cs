@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using CareFlows.Contracts.Orders;
 using CareFlows.IntegrationTests.Infrastructure;
 using CareFlows.Engine.Runtime;
@@ -47,6 +48,24 @@ public class OrderConfirmationTests(CareFlowsFixture app) : IAsyncLifetime
         sent.MessageId.ShouldBe(queued.MessageId);
         email.Header("message-id").ShouldBe($"<{sent.MessageId}>");
         events[0].Data.ShouldBeOfType<FlowStarted>().FlowId.ShouldBe("close-the-loop");
+    }
+
+    [Fact]
+    public async Task the_message_log_of_an_order_shows_the_confirmation_as_sent()
+    {
+        var order = TestOrders.New();
+        await app.Bus.Publish(order);
+        await app.Mail.WaitForAsync(order.Customer.Email);
+        await app.OutboxDrainedAsync();
+        using var client = app.CreateClient();
+
+        var log = (await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/api/messages?orderId={order.OrderId}"))!;
+
+        var message = log.ShouldHaveSingleItem()!;
+        message["template"]!.GetValue<string>().ShouldBe("order-confirmation");
+        message["status"]!.GetValue<string>().ShouldBe("sent");
+        message["subject"]!.GetValue<string>().ShouldBe($"Your order {order.OrderNumber} is confirmed");
+        message["flowVersion"]!.GetValue<int>().ShouldBe(1);
     }
 
     [Fact]
