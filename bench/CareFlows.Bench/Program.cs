@@ -9,7 +9,7 @@ int Size(string name, int full, int small) =>
 var orders = Size("--orders", 20_000, 2_000);
 var timers = Size("--timers", 50_000, 5_000);
 var waiting = Math.Max(timers, Size("--waiting", 200_000, 10_000));
-var repositoryWorkflows = FindUp("workflows");
+var repositoryWorkflows = CareFlows.Engine.FolderSearch.Up(AppContext.BaseDirectory, "workflows");
 
 Console.WriteLine($"CareFlows benchmark: {orders:N0} orders, {timers:N0} timers due at once, {waiting:N0} waiting instances; {Environment.ProcessorCount} cores");
 await using var env = new BenchEnvironment();
@@ -56,10 +56,3 @@ Console.WriteLine($"  server memory (RSS): restarted with {memory.Waiting:N0} wa
 Console.WriteLine($"  start-up: empty store {memory.StartupEmpty.TotalSeconds:N1} s; with {memory.Waiting:N0} waiting {memory.StartupLoaded.TotalSeconds:N1} s");
 return 0;
 
-static string FindUp(string folder)
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (Directory.Exists(Path.Combine(dir.FullName, folder)) && File.Exists(Path.Combine(dir.FullName, "CareFlows.sln")))
-            return Path.Combine(dir.FullName, folder);
-    throw new DirectoryNotFoundException(folder);
-}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CareFlows.Contracts.Orders;
+using CareFlows.Engine;
 using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Simulation;
 using CareFlows.Engine.Templates;
@@ -12,7 +13,7 @@ public static class Simulate
 {
     public static int Run(string flowFile, string? orderFile, IReadOnlyList<string> eventSpecs, string? templatesFolder, bool showEmails)
     {
-        var templates = templatesFolder ?? FindUp("templates");
+        var templates = templatesFolder ?? FolderSearch.Up(Directory.GetCurrentDirectory(), "templates");
         var catalog = new TemplateCatalog(templates, "en");
         var renderer = new MessageRenderer(catalog, new ShopOptions());
         var context = new ValidationContext(name => catalog.Exists(name) ? [] : [$"unknown template '{name}'"]);
@@ -54,10 +55,4 @@ public static class Simulate
 
     private static string Offset(TimeSpan t) => t == TimeSpan.Zero ? "+0" : $"+{(t.Days > 0 ? $"{t.Days}d" : "")}{(t.Hours > 0 ? $"{t.Hours}h" : "")}{(t.Minutes > 0 ? $"{t.Minutes}m" : "")}";
 
-    private static string FindUp(string folder)
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, folder))) return Path.Combine(dir.FullName, folder);
-        throw new DirectoryNotFoundException($"No {folder}/ here or above; pass --templates");
-    }
 }

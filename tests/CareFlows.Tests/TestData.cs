@@ -15,11 +15,5 @@ public static class TestData
         Currency = currency,
     };
 
-    public static string RepositoryFolder(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, name)) && File.Exists(Path.Combine(dir.FullName, "CareFlows.sln")))
-                return Path.Combine(dir.FullName, name);
-        throw new DirectoryNotFoundException(name);
-    }
+    public static string RepositoryFolder(string name) => CareFlows.Engine.FolderSearch.Up(AppContext.BaseDirectory, name);
 }

@@ -7,14 +7,6 @@ public static class ProjectPaths
     /// so `dotnet run` from src/CareFlows.Server, the tests' bin folder and the container (/app) all find
     /// the repository's templates/ and workflows/.
     /// </summary>
-    public static string Find(string contentRoot, string? configured, string folder)
-    {
-        if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured, contentRoot);
-        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, folder);
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException($"No '{folder}' folder in {contentRoot} or above it; set its path in configuration");
-    }
+    public static string Find(string contentRoot, string? configured, string folder) =>
+        string.IsNullOrWhiteSpace(configured) ? Engine.FolderSearch.Up(contentRoot, folder) : Path.GetFullPath(configured, contentRoot);
 }

@@ -83,12 +83,7 @@ public class CareFlowsFixture : IAsyncLifetime
         return client;
     }
 
-    public static string RepositoryFolder(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CareFlows.sln"))) return Path.Combine(dir.FullName, name);
-        throw new DirectoryNotFoundException(name);
-    }
+    public static string RepositoryFolder(string name) => CareFlows.Engine.FolderSearch.Up(AppContext.BaseDirectory, name);
 
     public Task<RawPublisher> RawPublisherAsync() => RawPublisher.ConnectAsync(TestServices.Amqp);
 
