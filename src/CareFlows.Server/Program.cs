@@ -1,3 +1,5 @@
+using CareFlows.Server.Consent;
+using CareFlows.Server.Consent.PreferencePage;
 using CareFlows.Server.Definitions;
 using CareFlows.Server.Delivery;
 using CareFlows.Server.Flows;
@@ -13,6 +15,7 @@ services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45
 services.AddCareFlowsTelemetry(builder.Configuration);
 services.AddCareFlowsStore(builder.Configuration);
 services.AddCareFlowsDelivery(builder.Configuration);
+services.AddCareFlowsConsent(builder.Configuration);
 services.AddCareFlowsFlows(builder.Configuration);
 services.AddCareFlowsMessaging(builder.Configuration);
 services.AddCareFlowsHealth();
@@ -32,6 +35,8 @@ app.MapDefinitionEndpoints();
 app.MapSimulationEndpoints();
 app.MapTemplateEndpoints();
 app.MapMessageLogEndpoints();
+app.MapConsentEndpoints();
+app.MapPreferencePage();
 app.MapGet("/", () => Results.Text("CareFlows is running. See /health, and /openapi/v1.json for the API."));
 app.Run();
 

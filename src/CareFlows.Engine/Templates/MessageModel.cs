@@ -9,7 +9,7 @@ namespace CareFlows.Engine.Templates;
 /// </summary>
 public static class MessageModel
 {
-    public static ScriptObject For(OrderPlaced order, ShopOptions shop, LocaleFormats formats, IReadOnlyDictionary<string, object?>? data)
+    public static ScriptObject For(OrderPlaced order, ShopOptions shop, LocaleFormats formats, IReadOnlyDictionary<string, object?>? data, MessageLinks links)
     {
         var model = new ScriptObject
         {
@@ -41,6 +41,12 @@ public static class MessageModel
                 ["address"] = shop.Address,
             },
             ["data"] = ScriptValues.From(data),
+            ["links"] = new ScriptObject
+            {
+                ["preferences"] = links.Preferences,
+                ["unsubscribe"] = links.Unsubscribe,
+                ["confirm"] = links.Confirm,
+            },
         };
         model.Import("money", new Func<decimal, string>(formats.Money));
         model.Import("local_date", new Func<DateTimeOffset, string>(d => formats.Date(d)));

@@ -4,7 +4,8 @@ using Scriban.Runtime;
 
 namespace CareFlows.Engine.Templates;
 
-public sealed record RenderedEmail(string Subject, string Html, string Text);
+/// <summary>A rendered message, with the locale its templates came from and their version.</summary>
+public sealed record RenderedEmail(string Subject, string Html, string Text, string Locale = "", string Version = "");
 
 /// <summary>
 /// Renders a message's subject, HTML and text parts inside the shared layout. Templates run sandboxed:
@@ -15,19 +16,22 @@ public sealed class MessageRenderer(TemplateCatalog catalog, ShopOptions shop)
     private const int MaxOutputChars = 512 * 1024;
     private static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(2);
 
-    public RenderedEmail Render(string template, OrderPlaced order, IReadOnlyDictionary<string, object?>? data = null)
+    public RenderedEmail Render(string template, OrderPlaced order, IReadOnlyDictionary<string, object?>? data = null, MessageLinks? links = null)
     {
         var locale = string.IsNullOrWhiteSpace(order.Customer.Locale) ? shop.DefaultLocale : order.Customer.Locale;
         var formats = new LocaleFormats(locale, order.Currency, order.Customer.TimeZone, shop.DefaultTimeZone);
-        var model = MessageModel.For(order, shop, formats, data);
+        var model = MessageModel.For(order, shop, formats, data, links ?? MessageLinks.Sample);
 
         var subject = Run(catalog.Message(template, locale, TemplatePart.Subject), model, html: false);
         var text = Run(catalog.Message(template, locale, TemplatePart.Text), model, html: false);
         var html = Run(catalog.Message(template, locale, TemplatePart.Html), model, html: true);
+        var (resolvedLocale, version) = catalog.Identify(template, locale);
         return new RenderedEmail(
             Subject: string.Join(' ', subject.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
             Html: Run(catalog.Layout(TemplatePart.Html), With(model, new RawHtml(html)), html: true),
-            Text: Run(catalog.Layout(TemplatePart.Text), With(model, text), html: false));
+            Text: Run(catalog.Layout(TemplatePart.Text), With(model, text), html: false),
+            Locale: resolvedLocale,
+            Version: version);
     }
 
     private static ScriptObject With(ScriptObject model, object content)

@@ -12,17 +12,32 @@ public enum TemplatePart { Subject, Html, Text }
 /// </summary>
 public sealed class TemplateCatalog(string root, string defaultLocale)
 {
-    private readonly ConcurrentDictionary<string, (DateTime Stamp, Template Template)> _parsed = new();
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, Template Template, string Hash)> _parsed = new();
 
     public string Root { get; } = Path.GetFullPath(root);
 
-    public Template Message(string name, string locale, TemplatePart part)
+    public Template Message(string name, string locale, TemplatePart part) => Parse(PathOf(name, locale, part));
+
+    /// <summary>
+    /// Which locale a customer's locale resolves to for a message, and a version that changes whenever one of its
+    /// three files does (the first 12 hex digits of a SHA-256 over them): what the message log records.
+    /// </summary>
+    public (string Locale, string Version) Identify(string name, string locale)
+    {
+        var paths = Enum.GetValues<TemplatePart>().Select(part => PathOf(name, locale, part)).ToList();
+        foreach (var path in paths) Parse(path);
+        var hashes = string.Concat(paths.Select(path => _parsed[path].Hash));
+        var version = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(hashes)))[..12];
+        return (Path.GetFileName(Path.GetDirectoryName(paths[1]))!, version);
+    }
+
+    private string PathOf(string name, string locale, TemplatePart part)
     {
         RequireSafeName(name);
         foreach (var candidate in LocaleChain(locale, defaultLocale))
         {
             var path = Path.Combine(Root, name, candidate, $"{part.ToString().ToLowerInvariant()}.sbn");
-            if (File.Exists(path)) return Parse(path);
+            if (File.Exists(path)) return path;
         }
         throw new TemplateNotFoundException($"No template '{name}' ({part.ToString().ToLowerInvariant()}) for locale '{locale}' under {Root}");
     }
@@ -65,9 +80,10 @@ public sealed class TemplateCatalog(string root, string defaultLocale)
     {
         var stamp = File.GetLastWriteTimeUtc(path);
         if (_parsed.TryGetValue(path, out var cached) && cached.Stamp == stamp) return cached.Template;
-        var template = Template.Parse(File.ReadAllText(path), Path.GetRelativePath(Root, path));
+        var source = File.ReadAllText(path);
+        var template = Template.Parse(source, Path.GetRelativePath(Root, path));
         if (template.HasErrors) throw new TemplateInvalidException(template.Messages.Select(m => m.ToString()).ToList());
-        _parsed[path] = (stamp, template);
+        _parsed[path] = (stamp, template, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source))));
         return template;
     }
 

@@ -1,6 +1,7 @@
 using CareFlows.Server.Delivery.Outbox;
 using CareFlows.Server.Delivery.Smtp;
 using CareFlows.Server.Telemetry;
+using Marten;
 
 namespace CareFlows.Server.Delivery;
 
@@ -11,7 +12,7 @@ namespace CareFlows.Server.Delivery;
 /// </summary>
 public sealed class EmailDispatcher(
     OutboxStore outbox, SmtpSender sender, DispatchSignal signal, DeliveryOptions options, SmtpOptions smtp,
-    TimeProvider clock, CareFlowsMetrics metrics, ILogger<EmailDispatcher> log) : BackgroundService
+    ISendGate gate, IDocumentStore store, TimeProvider clock, CareFlowsMetrics metrics, ILogger<EmailDispatcher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,6 +47,13 @@ public sealed class EmailDispatcher(
     private async Task Deliver(OutboxMessage message)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(smtp.TimeoutSeconds * 2));
+        if (await StillWanted(message) is { Allowed: false } verdict)
+        {
+            await outbox.MarkSkippedAsync(message, verdict.Reason, clock.GetUtcNow(), CancellationToken.None);
+            metrics.MessageSkipped(verdict.Reason);
+            log.LogInformation("Not sending {MessageId} to {Recipient}: {Reason}", message.MessageId, message.Recipient, verdict.Reason);
+            return;
+        }
         if (!await outbox.MarkSendingAsync(message, CancellationToken.None)) return; // no longer pending: nothing to do
         try
         {
@@ -59,6 +67,14 @@ public sealed class EmailDispatcher(
         await outbox.MarkSentAsync(message, clock.GetUtcNow(), CancellationToken.None);
         metrics.MessageSent(message.Category);
         log.LogInformation("Sent {MessageId} ({Template}) to {Recipient}", message.MessageId, message.Template, message.Recipient);
+    }
+
+    // Consent again, at the last moment: a message may have waited in the outbox (an SMTP outage) past an opt-out.
+    private async Task<SendVerdict?> StillWanted(OutboxMessage message)
+    {
+        if (message.Kind != OutboxKinds.Flow || message.Category == MessageCategory.Transactional) return null;
+        await using var session = store.QuerySession();
+        return await gate.CheckAsync(session, message.CustomerId, message.Recipient, message.Category, CancellationToken.None);
     }
 
     private async Task Failed(OutboxMessage message, SendFailure failure)

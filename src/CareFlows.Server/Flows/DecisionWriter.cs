@@ -38,7 +38,7 @@ public sealed class DecisionWriter(EmailQueue emails, ISendGate gate, CareFlowsM
 
     private async Task<IFlowEvent> EmailAsync(IDocumentSession session, Guid streamId, InstanceState state, EmailRequest request, DateTimeOffset now, CancellationToken ct)
     {
-        var verdict = await gate.CheckAsync(session, state.Order, request.Category, ct);
+        var verdict = await gate.CheckAsync(session, state.Order.Customer.CustomerId, state.Order.Customer.Email, request.Category, ct);
         if (!verdict.Allowed)
         {
             metrics.MessageSkipped(verdict.Reason);

@@ -1,3 +1,4 @@
+using CareFlows.Server.Consent;
 using CareFlows.Server.Orders;
 using MassTransit;
 
@@ -19,6 +20,8 @@ public static class MessagingRegistration
 {
     /// <summary>The queue every order event arrives on; malformed ones land in "careflows-orders_error".</summary>
     public const string OrdersQueue = "careflows-orders";
+    /// <summary>Consent decisions from the shop; malformed ones land in "careflows-consent_error".</summary>
+    public const string ConsentQueue = "careflows-consent";
 
     public static IServiceCollection AddCareFlowsMessaging(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +42,7 @@ public static class MessagingRegistration
             bus.AddConsumer<OrderDeliveredConsumer>();
             bus.AddConsumer<OrderCancelledConsumer>();
             bus.AddConsumer<OrderRefundedConsumer>();
+            bus.AddConsumer<CustomerConsentChangedConsumer>();
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
@@ -48,17 +52,31 @@ public static class MessagingRegistration
                 });
                 cfg.ReceiveEndpoint(OrdersQueue, endpoint =>
                 {
-                    endpoint.PrefetchCount = rabbit.PrefetchCount;
-                    // A message that can never succeed skips the retries and goes to the error queue with its reason.
-                    endpoint.UseMessageRetry(r =>
-                    {
-                        r.Ignore<InvalidMessageException>();
-                        r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
-                    });
-                    endpoint.ConfigureConsumers(context);
+                    ConfigureEndpoint(endpoint, rabbit);
+                    endpoint.ConfigureConsumer<OrderPlacedConsumer>(context);
+                    endpoint.ConfigureConsumer<OrderShippedConsumer>(context);
+                    endpoint.ConfigureConsumer<OrderDeliveredConsumer>(context);
+                    endpoint.ConfigureConsumer<OrderCancelledConsumer>(context);
+                    endpoint.ConfigureConsumer<OrderRefundedConsumer>(context);
+                });
+                cfg.ReceiveEndpoint(ConsentQueue, endpoint =>
+                {
+                    ConfigureEndpoint(endpoint, rabbit);
+                    endpoint.ConfigureConsumer<CustomerConsentChangedConsumer>(context);
                 });
             });
         });
         return services;
+    }
+
+    // A message that can never succeed skips the retries and goes to the error queue with its reason.
+    private static void ConfigureEndpoint(IRabbitMqReceiveEndpointConfigurator endpoint, RabbitMqOptions rabbit)
+    {
+        endpoint.PrefetchCount = rabbit.PrefetchCount;
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Ignore<InvalidMessageException>();
+            r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+        });
     }
 }

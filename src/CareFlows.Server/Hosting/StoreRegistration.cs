@@ -1,3 +1,4 @@
+using CareFlows.Server.Consent;
 using CareFlows.Server.Definitions;
 using CareFlows.Server.Discounts;
 using CareFlows.Server.Flows;
@@ -38,6 +39,8 @@ public static class StoreRegistration
         // Inline: state is written with its events. (The async daemon's HotCold mode is unavailable here,
         // see build/Marten.props, and inline projections need no leader among several processes.)
         options.Projections.Add<FlowInstanceProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<CustomerConsentProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<CustomerConsent>().Index(c => c.Email);
         options.Schema.For<FlowInstance>().Index(i => i.OrderId).Index(i => i.CustomerId).Index(i => i.FlowId);
         options.Schema.For<OrderRecord>().Index(o => o.CustomerId).UseOptimisticConcurrency(true);
         options.Schema.For<StoredFlow>().UseOptimisticConcurrency(true);

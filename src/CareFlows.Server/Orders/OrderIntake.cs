@@ -1,3 +1,4 @@
+using CareFlows.Server.Hosting;
 using CareFlows.Contracts.Orders;
 using CareFlows.Server.Definitions;
 using CareFlows.Server.Delivery;
@@ -74,7 +75,7 @@ public sealed class OrderIntake(
             {
                 await session.SaveChangesAsync(ct);
             }
-            catch (Exception e) when (attempt < Attempts && (e is ConcurrencyException || IsStreamCollision(e)))
+            catch (Exception e) when (attempt < Attempts && StoreConflicts.IsWriteConflict(e))
             {
                 log.LogDebug("Order {OrderId} changed while handling {Event}; deciding again", orderId, eventName);
                 continue;
@@ -84,7 +85,4 @@ public sealed class OrderIntake(
             return;
         }
     }
-
-    private static bool IsStreamCollision(Exception e) =>
-        e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
 }

@@ -1,3 +1,4 @@
+using CareFlows.Server.Consent;
 using CareFlows.Server.Definitions;
 using CareFlows.Server.Delivery;
 using CareFlows.Server.Delivery.Outbox;
@@ -16,7 +17,8 @@ public static class TestState
     public static async Task ResetAsync(IDocumentStore store, NpgsqlDataSource dataSource, ErrorQueue errors, MailSink mail)
     {
         await store.Advanced.Clean.DeleteAllEventDataAsync();
-        foreach (var type in new[] { typeof(FlowInstance), typeof(OrderRecord), typeof(DiscountCode), typeof(StoredFlow), typeof(FlowVersion), typeof(SuppressedAddress) })
+        foreach (var type in new[] { typeof(FlowInstance), typeof(OrderRecord), typeof(DiscountCode), typeof(StoredFlow), typeof(FlowVersion), typeof(SuppressedAddress),
+                     typeof(CustomerConsent), typeof(ConsentMessageReceipt) })
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type);
         await using (var truncate = dataSource.CreateCommand($"truncate {OutboxSchema.Table}, {TimerSchema.Table}"))
             await truncate.ExecuteNonQueryAsync();

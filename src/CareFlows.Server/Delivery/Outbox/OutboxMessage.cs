@@ -9,9 +9,21 @@ public static class MessageCategory
     public static readonly IReadOnlyList<string> All = [Transactional, Service, Marketing];
 }
 
+/// <summary>
+/// A rendered message waiting to be sent. <c>Kind</c> says whose stream <c>StreamId</c> is: a flow instance's
+/// ("flow"), which then gets an event for how the message ended, or a customer's consent stream ("consent",
+/// for a double opt-in confirmation), which does not.
+/// </summary>
 public sealed record OutboxMessage(
     string MessageId, Guid StreamId, string StepId, string Template, string Category,
-    string Recipient, string Subject, string HtmlBody, string TextBody, int Attempts, DateTimeOffset CreatedAt);
+    string Recipient, string Subject, string HtmlBody, string TextBody, int Attempts, DateTimeOffset CreatedAt,
+    string Kind = OutboxKinds.Flow, string CustomerId = "", string UnsubscribeUrl = "", string Locale = "", string TemplateVersion = "");
+
+public static class OutboxKinds
+{
+    public const string Flow = "flow";
+    public const string Consent = "consent";
+}
 
 public static class MessageIds
 {

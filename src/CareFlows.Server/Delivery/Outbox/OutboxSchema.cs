@@ -24,6 +24,11 @@ public static class OutboxSchema
             sent_at      timestamptz,
             last_error   text
         );
+        alter table careflows.outbox add column if not exists kind text not null default 'flow';
+        alter table careflows.outbox add column if not exists customer_id text not null default '';
+        alter table careflows.outbox add column if not exists unsubscribe_url text not null default '';
+        alter table careflows.outbox add column if not exists locale text not null default '';
+        alter table careflows.outbox add column if not exists template_version text not null default '';
         create index if not exists outbox_pending_due on careflows.outbox (due_at) where status = 'pending';
         create index if not exists outbox_stream on careflows.outbox (stream_id);
         """;

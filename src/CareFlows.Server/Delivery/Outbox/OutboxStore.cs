@@ -1,4 +1,6 @@
 using CareFlows.Engine.Runtime;
+using CareFlows.Engine.Consent;
+using CareFlows.Server.Consent;
 using Marten;
 using Npgsql;
 
@@ -9,7 +11,7 @@ namespace CareFlows.Server.Delivery.Outbox;
 /// across the SMTP conversation: rows are claimed with FOR UPDATE SKIP LOCKED (so two processes never claim
 /// the same row) and the lease lets another process take over a row whose claimant died.
 /// </summary>
-public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore store)
+public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore store, ConsentChanges consent)
 {
     private const string ClaimSql = $"""
         update {OutboxSchema.Table} o
@@ -21,7 +23,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
                 limit @limit
                 for update skip locked)
         returning o.message_id, o.stream_id, o.step_id, o.template, o.category, o.recipient,
-                  o.subject, o.html_body, o.text_body, o.attempts, o.created_at
+                  o.subject, o.html_body, o.text_body, o.attempts, o.created_at,
+                  o.kind, o.customer_id, o.unsubscribe_url, o.locale, o.template_version
         """;
 
     public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken ct)
@@ -36,7 +39,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
             claimed.Add(new OutboxMessage(
                 reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetInt32(9),
-                reader.GetFieldValue<DateTimeOffset>(10)));
+                reader.GetFieldValue<DateTimeOffset>(10), reader.GetString(11), reader.GetString(12), reader.GetString(13),
+                reader.GetString(14), reader.GetString(15)));
         return claimed;
     }
 
@@ -57,12 +61,13 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     {
         const string reason = "in doubt: the sending process stopped during the SMTP conversation; not resent, to avoid a duplicate";
         await using var command = dataSource.CreateCommand(
-            $"update {OutboxSchema.Table} set status = 'doubt', last_error = @reason where status = 'sending' and lease_until < @now returning message_id, stream_id, step_id");
+            $"update {OutboxSchema.Table} set status = 'doubt', last_error = @reason where status = 'sending' and lease_until < @now returning message_id, stream_id, step_id, kind");
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("now", now);
         var abandoned = new List<(string MessageId, Guid StreamId, string StepId)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) abandoned.Add((reader.GetString(0), reader.GetGuid(1), reader.GetString(2)));
+            while (await reader.ReadAsync(ct))
+                if (reader.GetString(3) == OutboxKinds.Flow) abandoned.Add((reader.GetString(0), reader.GetGuid(1), reader.GetString(2)));
         if (abandoned.Count == 0) return 0;
         await using var session = store.LightweightSession();
         foreach (var (messageId, streamId, stepId) in abandoned)
@@ -76,8 +81,9 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
             [now, message.MessageId], new EmailSent(message.StepId, message.MessageId, now), ct);
 
     /// <summary>Final: "bounced" (a 5xx), "doubt" (may have been accepted) or "failed" (retried until given up).</summary>
-    public Task MarkFailedAsync(OutboxMessage message, string status, string reason, DateTimeOffset now, CancellationToken ct) =>
-        Finish(message, $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ?",
+    public async Task MarkFailedAsync(OutboxMessage message, string status, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        await Finish(message, $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ?",
             [status, reason, message.MessageId],
             new EmailFailed(message.StepId, message.MessageId, reason, Permanent: status == "bounced", now), ct,
             session =>
@@ -86,6 +92,15 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
                 if (status == "bounced")
                     session.Store(new SuppressedAddress { Id = SuppressedAddress.Key(message.Recipient), Reason = reason, Since = now });
             });
+        // And on the customer's consent record, for their history; the address above is what stops the mail.
+        if (status == "bounced" && message.CustomerId != "")
+            await consent.ApplyAsync(new RecordBounce(message.CustomerId, message.Recipient, reason, now), ct);
+    }
+
+    /// <summary>Consent was withdrawn while the message waited: it is not sent, and the instance is told why.</summary>
+    public Task MarkSkippedAsync(OutboxMessage message, string reason, DateTimeOffset now, CancellationToken ct) =>
+        Finish(message, $"update {OutboxSchema.Table} set status = 'skipped', lease_until = null, last_error = ? where message_id = ? and status = 'pending'",
+            [reason, message.MessageId], new EmailSkipped(message.StepId, message.Template, message.Category, reason, now), ct);
 
     public async Task RescheduleAsync(OutboxMessage message, DateTimeOffset dueAt, string reason, CancellationToken ct)
     {
@@ -98,10 +113,10 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     }
 
     // The row's final state and the event on the instance's stream commit together.
-    private async Task Finish(OutboxMessage message, string sql, object[] parameters, object @event, CancellationToken ct, Action<IDocumentSession>? alsoDo = null)
+    private async Task Finish(OutboxMessage message, string sql, object[] parameters, IFlowEvent @event, CancellationToken ct, Action<IDocumentSession>? alsoDo = null)
     {
         await using var session = store.LightweightSession();
-        session.Events.Append(message.StreamId, @event);
+        if (message.Kind == OutboxKinds.Flow) session.Events.Append(message.StreamId, @event);
         session.QueueSqlCommand(sql, parameters);
         alsoDo?.Invoke(session);
         await session.SaveChangesAsync(ct);

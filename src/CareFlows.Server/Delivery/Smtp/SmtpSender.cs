@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CareFlows.Server.Consent;
 using CareFlows.Server.Delivery.Outbox;
 using MailKit.Net.Smtp;
 using MimeKit;
@@ -9,7 +10,7 @@ namespace CareFlows.Server.Delivery.Smtp;
 /// Sends through a small pool of open SMTP connections: connecting and greeting per message is the main
 /// cost of SMTP, so connections are reused and only replaced after a failure.
 /// </summary>
-public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email) : IAsyncDisposable
+public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, ConsentLinks links) : IAsyncDisposable
 {
     private readonly ConcurrentBag<SmtpClient> _idle = [];
     private readonly SemaphoreSlim _slots = new(Math.Max(1, smtp.Concurrency));
@@ -74,6 +75,12 @@ public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email) : IAsyncDis
         mime.From.Add(new MailboxAddress(email.FromName, email.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Headers.Add("X-CareFlows-Category", message.Category);
+        if (message.UnsubscribeUrl != "")
+        {
+            // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to the https URL, with no page between.
+            mime.Headers.Add(HeaderId.ListUnsubscribe, links.ListUnsubscribeHeader(message.UnsubscribeUrl));
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return mime;
     }
 

@@ -1,0 +1,77 @@
+namespace CareFlows.Engine.Consent;
+
+/// <summary>
+/// Pure: (current preferences, command) -> events. The caller appends them at the stream version it read, so two
+/// concurrent changes to one customer cannot both be decided on the same state.
+/// </summary>
+public sealed class ConsentDecider(ConsentPolicy policy)
+{
+    public ConsentResult Decide(CustomerConsentState? current, ConsentCommand command)
+    {
+        var events = new List<IConsentEvent>();
+        var state = current ?? new CustomerConsentState();
+        if (current is null) Add(new ConsentRecordOpened(command.CustomerId, command.Email ?? "", command.At));
+        else if (command is ChangeConsent && !string.IsNullOrWhiteSpace(command.Email) && EmailAddresses.Normalise(command.Email) != state.Email)
+            Add(new EmailChanged(command.Email, command.Source, command.At));
+
+        var outcome = command switch
+        {
+            ChangeConsent c => Change(state, c, Add),
+            UnsubscribeAll u => Unsubscribe(state, u, Add),
+            ConfirmDoubleOptIn c => Confirm(state, c, Add),
+            RecordBounce b => Bounce(b, Add),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
+        };
+        return new ConsentResult(outcome, events);
+
+        void Add(IConsentEvent e)
+        {
+            events.Add(e);
+            state = state.Apply(e);
+        }
+    }
+
+    private ConsentOutcome Change(CustomerConsentState state, ChangeConsent c, Action<IConsentEvent> add)
+    {
+        var standing = state.DecisionFor(c.Channel, c.Category);
+        if (standing is not null && standing.At > c.At) return ConsentOutcome.Superseded;
+        if (!c.OptIn)
+        {
+            if (standing is { OptedIn: false } && !state.Pending.ContainsKey(CustomerConsentState.Key(c.Channel, c.Category))) return ConsentOutcome.Unchanged;
+            add(new OptedOut(c.Channel, c.Category, c.Source, c.At));
+            return ConsentOutcome.Changed;
+        }
+        if (standing is { OptedIn: true }) return ConsentOutcome.Unchanged;
+        if (policy.NeedsConfirmation(c.Category))
+        {
+            add(new DoubleOptInRequested(c.Channel, c.Category, c.Source, c.At));
+            return ConsentOutcome.ConfirmationRequested;
+        }
+        add(new OptedIn(c.Channel, c.Category, c.Source, c.At));
+        return ConsentOutcome.Changed;
+    }
+
+    private static ConsentOutcome Unsubscribe(CustomerConsentState state, UnsubscribeAll u, Action<IConsentEvent> add)
+    {
+        if (u.LinkId is not null && state.UsedLinks.Contains(u.LinkId)) return ConsentOutcome.LinkAlreadyUsed;
+        var allOut = ConsentCategories.Optional.All(c => state.DecisionFor(u.Channel, c) is { OptedIn: false });
+        if (allOut && state.Pending.Count == 0 && u.LinkId is null) return ConsentOutcome.Unchanged;
+        add(new UnsubscribedFromAll(u.Channel, u.Source, u.LinkId, u.At));
+        return ConsentOutcome.Changed;
+    }
+
+    private static ConsentOutcome Confirm(CustomerConsentState state, ConfirmDoubleOptIn c, Action<IConsentEvent> add)
+    {
+        var key = CustomerConsentState.Key(c.Channel, c.Category);
+        if (!state.Pending.ContainsKey(key))
+            return state.DecisionFor(c.Channel, c.Category) is { OptedIn: true } ? ConsentOutcome.Unchanged : ConsentOutcome.NothingToConfirm;
+        add(new DoubleOptInConfirmed(c.Channel, c.Category, c.Source, c.At));
+        return ConsentOutcome.Changed;
+    }
+
+    private static ConsentOutcome Bounce(RecordBounce b, Action<IConsentEvent> add)
+    {
+        add(new AddressBounced(b.Email ?? "", b.Reason, b.At));
+        return ConsentOutcome.Changed;
+    }
+}

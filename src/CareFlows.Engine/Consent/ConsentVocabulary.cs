@@ -1,0 +1,31 @@
+namespace CareFlows.Engine.Consent;
+
+public static class Channels
+{
+    public const string Email = "email";
+    public const string Sms = "sms";
+    public static readonly IReadOnlyList<string> All = [Email, Sms];
+}
+
+/// <summary>The message categories. Transactional mail (an order confirmation) needs no consent.</summary>
+public static class ConsentCategories
+{
+    public const string Transactional = "transactional";
+    public const string Service = "service";
+    public const string Marketing = "marketing";
+
+    /// <summary>The categories a customer can opt in to or out of.</summary>
+    public static readonly IReadOnlyList<string> Optional = [Service, Marketing];
+}
+
+/// <summary>Where a decision was made. Free text is allowed from the shop; these are the ones CareFlows itself uses.</summary>
+public static class ConsentSources
+{
+    public const string Checkout = "checkout";
+    public const string PreferencePage = "preference-page";
+    public const string OneClickUnsubscribe = "one-click-unsubscribe";
+    public const string Api = "api";
+    public const string Shop = "shop";
+    public const string Support = "support";
+    public const string ConfirmationLink = "confirmation-link";
+}

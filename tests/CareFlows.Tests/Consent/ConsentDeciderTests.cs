@@ -1,0 +1,103 @@
+using CareFlows.Engine.Consent;
+
+namespace CareFlows.Tests.Consent;
+
+public class ConsentDeciderTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly ConsentPolicy Defaults = new(new Dictionary<string, bool> { ["service"] = true, ["marketing"] = false }, []);
+    private static readonly ConsentPolicy DoubleOptIn = new(new Dictionary<string, bool> { ["service"] = true, ["marketing"] = false }, ["marketing"]);
+
+    private static CustomerConsentState Run(ConsentPolicy policy, params ConsentCommand[] commands) =>
+        commands.Aggregate((CustomerConsentState?)null, (state, command) =>
+            new ConsentDecider(policy).Decide(state, command).Events.Aggregate(state ?? new CustomerConsentState(), (s, e) => s.Apply(e)))!;
+
+    private static ChangeConsent Change(string category, bool optIn, DateTimeOffset at, string source = "api") =>
+        new("c-1", "ada@example.com", "email", category, optIn, source, at);
+
+    [Fact]
+    public void a_customer_who_never_decided_gets_the_shops_defaults()
+    {
+        Defaults.Check(null, "email", "service", "ada@example.com").Allowed.ShouldBeTrue();
+        var marketing = Defaults.Check(null, "email", "marketing", "ada@example.com");
+        marketing.Allowed.ShouldBeFalse();
+        marketing.Reason.ShouldBe("no marketing consent (default: opted out)");
+    }
+
+    [Fact]
+    public void transactional_mail_goes_even_after_unsubscribing_from_everything()
+    {
+        var state = Run(Defaults, Change("marketing", true, T0), new UnsubscribeAll("c-1", "email", "preference-page", null, T0.AddDays(1)));
+        Defaults.Check(state, "email", "transactional", "ada@example.com").Allowed.ShouldBeTrue();
+        Defaults.Check(state, "email", "service", "ada@example.com").Allowed.ShouldBeFalse();
+        Defaults.Check(state, "email", "marketing", "ada@example.com").Reason.ShouldBe("opted out of marketing (preference-page, 2026-11-02)");
+    }
+
+    [Fact]
+    public void an_older_decision_arriving_late_does_not_override_a_newer_one()
+    {
+        var state = Run(Defaults, Change("marketing", true, T0.AddHours(2), "checkout"));
+        var late = new ConsentDecider(Defaults).Decide(state, Change("marketing", false, T0.AddHours(1), "support"));
+        late.Outcome.ShouldBe(ConsentOutcome.Superseded);
+        late.Events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void the_same_decision_twice_records_nothing_the_second_time()
+    {
+        var state = Run(Defaults, Change("marketing", true, T0));
+        var again = new ConsentDecider(Defaults).Decide(state, Change("marketing", true, T0.AddMinutes(5)));
+        again.Outcome.ShouldBe(ConsentOutcome.Unchanged);
+        again.Events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_one_click_link_used_twice_changes_nothing_the_second_time()
+    {
+        var state = Run(Defaults, new UnsubscribeAll("c-1", "email", "one-click-unsubscribe", "link-1", T0), Change("marketing", true, T0.AddDays(1)));
+        var replay = new ConsentDecider(Defaults).Decide(state, new UnsubscribeAll("c-1", "email", "one-click-unsubscribe", "link-1", T0.AddDays(2)));
+        replay.Outcome.ShouldBe(ConsentOutcome.LinkAlreadyUsed);
+        Defaults.Check(state, "email", "marketing", "ada@example.com").Allowed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void with_double_opt_in_marketing_counts_only_after_the_confirmation()
+    {
+        var requested = Run(DoubleOptIn, Change("marketing", true, T0, "checkout"));
+        DoubleOptIn.Check(requested, "email", "marketing", "ada@example.com").Reason.ShouldBe("marketing consent awaits confirmation");
+
+        var confirmed = Run(DoubleOptIn, Change("marketing", true, T0, "checkout"), new ConfirmDoubleOptIn("c-1", "email", "marketing", T0.AddMinutes(3)));
+        DoubleOptIn.Check(confirmed, "email", "marketing", "ada@example.com").Allowed.ShouldBeTrue();
+        confirmed.DecisionFor("email", "marketing")!.Source.ShouldBe("confirmation-link");
+    }
+
+    [Fact]
+    public void a_confirmation_after_the_customer_opted_out_again_confirms_nothing()
+    {
+        var state = Run(DoubleOptIn, Change("marketing", true, T0), Change("marketing", false, T0.AddMinutes(1)));
+        new ConsentDecider(DoubleOptIn).Decide(state, new ConfirmDoubleOptIn("c-1", "email", "marketing", T0.AddMinutes(2))).Outcome
+            .ShouldBe(ConsentOutcome.NothingToConfirm);
+    }
+
+    [Fact]
+    public void a_bounced_address_gets_no_service_mail_until_the_email_changes()
+    {
+        var bounced = Run(Defaults, Change("service", true, T0), new RecordBounce("c-1", "ada@example.com", "550 no such user", T0.AddDays(1)));
+        Defaults.Check(bounced, "email", "service", "ada@example.com").Reason.ShouldStartWith("address bounced on 2026-11-02");
+
+        var moved = Run(Defaults, Change("service", true, T0), new RecordBounce("c-1", "ada@example.com", "550", T0.AddDays(1)),
+            new ChangeConsent("c-1", "ada@new.example", "email", "service", true, "support", T0.AddDays(2)));
+        moved.Email.ShouldBe("ada@new.example");
+        Defaults.Check(moved, "email", "service", "ada@new.example").Allowed.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("ada@example.com", true)]
+    [InlineData(" Ada@Example.COM ", true)]
+    [InlineData("ada@example", false)]
+    [InlineData("not an email", false)]
+    [InlineData("Ada <ada@example.com>", false)]
+    [InlineData("", false)]
+    public void consent_is_only_kept_under_a_plain_valid_address(string email, bool valid) =>
+        EmailAddresses.IsValid(email).ShouldBe(valid);
+}
