@@ -22,6 +22,7 @@ public class CloseTheLoopFlowTests(CareFlowsFixture app) : IAsyncLifetime
         app.Clock.AdvanceToNextUtc(new TimeOnly(10, 0)); // 10:00 in London: inside the send window
         var order = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
         var to = order.Customer.Email;
+        await app.ConsentAsync(order, "marketing"); // the checkout's "send me offers" box: the discount is marketing
 
         await app.Bus.Publish(order);
         await ExpectSubjects(to, "Your order");

@@ -1,5 +1,7 @@
 using CareFlows.Cli;
+using CareFlows.Contracts.Consent;
 using CareFlows.Contracts.Orders;
+using CareFlows.Server.Consent;
 using CareFlows.Engine.Runtime;
 using CareFlows.Server.Flows;
 using CareFlows.Server.Definitions;
@@ -28,12 +30,16 @@ public class CareFlowsFixture : IAsyncLifetime
     public IServiceProvider Services => _factory.Services;
     public MailSink Mail { get; } = new(TestServices.MailSinkApi);
     public ErrorQueue OrdersErrorQueue { get; } = new(TestServices.Amqp, $"{MessagingRegistration.OrdersQueue}_error");
+    public ErrorQueue ConsentErrorQueue { get; } = new(TestServices.Amqp, $"{MessagingRegistration.ConsentQueue}_error");
     public ConsumedMessages Consumed { get; } = new();
     public IBus Bus => Services.GetRequiredService<IBus>();
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>The SMTP server the host sends to: the shared sink, unless a fixture brings its own.</summary>
     protected virtual int SmtpPort => TestServices.SmtpPort;
+
+    /// <summary>Configuration a fixture adds to the host's.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public virtual async Task InitializeAsync()
     {
@@ -46,6 +52,7 @@ public class CareFlowsFixture : IAsyncLifetime
             host.UseSetting("Delivery:PollInterval", "00:00:00.100");
             host.UseSetting("Delivery:FirstRetryDelay", "00:00:00.200");
             host.UseSetting("Timers:PollInterval", "00:00:00.050");
+            foreach (var (key, value) in Settings) host.UseSetting(key, value);
             host.ConfigureTestServices(services =>
             {
                 services.AddConsumeObserver(_ => Consumed);
@@ -59,7 +66,9 @@ public class CareFlowsFixture : IAsyncLifetime
     public virtual async Task ResetAsync()
     {
         await QuiesceAsync();
-        await TestState.ResetAsync(Services.GetRequiredService<IDocumentStore>(), Services.GetRequiredService<NpgsqlDataSource>(), OrdersErrorQueue, Mail);
+        await TestState.ResetAsync(Services.GetRequiredService<IDocumentStore>(), Services.GetRequiredService<NpgsqlDataSource>(), Mail);
+        await OrdersErrorQueue.PurgeAsync();
+        await ConsentErrorQueue.PurgeAsync();
         // Back to the flows in workflows/, published as at start-up.
         (await Services.GetRequiredService<WorkflowFileImporter>().ImportAllAsync(CancellationToken.None)).ShouldBeEmpty();
         Services.GetRequiredService<FlowCatalog>().Invalidate();
@@ -99,6 +108,34 @@ public class CareFlowsFixture : IAsyncLifetime
     {
         await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
         return (await session.Events.FetchStreamAsync(FlowStreamId.For(flowId, order.OrderId))).Select(e => e.Data).OfType<IFlowEvent>().ToList();
+    }
+
+    /// <summary>The shop says the order's customer opted in (or out), as its checkout would; returns once it counts.</summary>
+    public async Task ConsentAsync(OrderPlaced order, string category, bool optedIn = true, string source = "checkout")
+    {
+        await Bus.Publish(new CustomerConsentChanged
+        {
+            CustomerId = order.Customer.CustomerId, Email = order.Customer.Email, Category = category, OptedIn = optedIn, Source = source, ChangedAt = Clock.GetUtcNow(),
+        });
+        await Eventually.Until(() => ConsentOfAsync(order.Customer.CustomerId), c => c?.State.DecisionFor("email", category)?.OptedIn == optedIn, $"{category} consent to be {optedIn}");
+    }
+
+    public async Task<CustomerConsent?> ConsentOfAsync(string customerId)
+    {
+        await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.LoadAsync<CustomerConsent>(ConsentStreamId.For(customerId));
+    }
+
+    /// <summary>Moves the clock a day at a time, each time until no timer is due, until the order's instance has ended.</summary>
+    public async Task<FlowInstance> RunToEndAsync(OrderPlaced order, int maxDays = 60)
+    {
+        for (var day = 0; day < maxDays; day++)
+        {
+            if (await InstanceAsync(order) is { Status: InstanceStatus.Completed or InstanceStatus.Exited } ended) return ended;
+            Clock.Advance(TimeSpan.FromDays(1));
+            await Eventually.Until(() => CountAsync($"select count(*) from careflows.timers where due_at <= '{Clock.GetUtcNow():O}'"), n => n == 0, "the due timers to fire");
+        }
+        throw new TimeoutException($"the instance of {order.OrderId} did not end within {maxDays} days");
     }
 
     public Task<long> CountAsync(string sql) => TestState.CountAsync(Services.GetRequiredService<NpgsqlDataSource>(), sql);

@@ -25,6 +25,17 @@ public sealed class MailSink(Uri api) : IDisposable
     public Task<IReadOnlyList<ReceivedEmail>> WaitForAsync(string recipient, int count = 1) =>
         Eventually.Until(() => ToAsync(recipient), mails => mails.Count >= count, $"{count} email(s) to {recipient}");
 
+    /// <summary>
+    /// A header as it arrived, read from the raw message: maildev's JSON leaves some out (List-Unsubscribe and
+    /// List-Unsubscribe-Post among them).
+    /// </summary>
+    public async Task<string> RawHeaderAsync(ReceivedEmail mail, string name)
+    {
+        await using var source = await _http.GetStreamAsync($"api/email/{mail.Id}/source");
+        var message = await MimeKit.MimeMessage.LoadAsync(source);
+        return message.Headers[name] ?? "";
+    }
+
     public async Task ClearAsync() => (await _http.DeleteAsync("api/email/all")).EnsureSuccessStatusCode();
 
     public void Dispose() => _http.Dispose();

@@ -31,7 +31,11 @@ public sealed class ServerProcessesFixture : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(WorkflowsFolder, $"{FlowId}.json"), QuickFlow);
     }
 
-    public Task ResetAsync() => TestState.ResetAsync(Store, DataSource, OrdersErrorQueue, Mail);
+    public async Task ResetAsync()
+    {
+        await TestState.ResetAsync(Store, DataSource, Mail);
+        await OrdersErrorQueue.PurgeAsync();
+    }
 
     /// <summary>A server process on the quick flow, with short leases so a dead process's work is taken over within seconds.</summary>
     public Task<ServerProcess> StartServerAsync(string name, params (string Key, string Value)[] settings)

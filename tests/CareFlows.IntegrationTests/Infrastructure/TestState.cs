@@ -11,10 +11,10 @@ using Npgsql;
 
 namespace CareFlows.IntegrationTests.Infrastructure;
 
-/// <summary>Empties what a test could have written: streams, documents, outbox, timers, the error queue, the inbox.</summary>
+/// <summary>Empties what a test could have written: streams, documents, outbox, timers, the inbox.</summary>
 public static class TestState
 {
-    public static async Task ResetAsync(IDocumentStore store, NpgsqlDataSource dataSource, ErrorQueue errors, MailSink mail)
+    public static async Task ResetAsync(IDocumentStore store, NpgsqlDataSource dataSource, MailSink mail)
     {
         await store.Advanced.Clean.DeleteAllEventDataAsync();
         foreach (var type in new[] { typeof(FlowInstance), typeof(OrderRecord), typeof(DiscountCode), typeof(StoredFlow), typeof(FlowVersion), typeof(SuppressedAddress),
@@ -22,7 +22,6 @@ public static class TestState
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type);
         await using (var truncate = dataSource.CreateCommand($"truncate {OutboxSchema.Table}, {TimerSchema.Table}"))
             await truncate.ExecuteNonQueryAsync();
-        await errors.PurgeAsync();
         await mail.ClearAsync();
     }
 

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CareFlows.Contracts.Consent;
+using CareFlows.Engine.Runtime;
+using CareFlows.IntegrationTests.Infrastructure;
+using CareFlows.IntegrationTests.Orders;
+using MassTransit;
+
+namespace CareFlows.IntegrationTests.Consent;
+
+[Collection(CareFlowsCollection.Name)]
+public class ConsentTests(CareFlowsFixture app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task opting_out_on_the_preference_page_stops_the_discount_email_of_a_running_flow()
+    {
+        app.Clock.AdvanceToNextUtc(new TimeOnly(10, 0));
+        var order = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
+        await app.ConsentAsync(order, "marketing");
+        await app.Bus.Publish(order);
+        await app.Bus.Publish(new Contracts.Orders.OrderDelivered { OrderId = order.OrderId, DeliveredAt = app.Clock.GetUtcNow() });
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var reassurance = (await app.Mail.WaitForAsync(order.Customer.Email, 2)).Single(m => m.Subject.StartsWith("Good choice"));
+
+        // Day 3: the customer follows the link in that email and keeps only service mail.
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        using var browser = app.CreateClient(apiKey: null);
+        var page = await browser.GetStringAsync(EmailLinks.Local(EmailLinks.Preferences(reassurance)));
+        page.ShouldContain("Your email preferences");
+        var saved = await browser.PostAsync("/preferences", Form(page, ("service", "on"), ("action", "save")));
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await saved.Content.ReadAsStringAsync()).ShouldContain("Your choices are saved.");
+
+        var instance = await app.RunToEndAsync(order);
+        await app.OutboxDrainedAsync();
+        var skipped = (await app.EventsAsync(order)).OfType<EmailSkipped>().ShouldHaveSingleItem();
+        skipped.Template.ShouldBe("surprise-discount");
+        skipped.Reason.ShouldStartWith("opted out of marketing (preference-page");
+        (await app.Mail.ToAsync(order.Customer.Email)).Select(m => m.Subject).ShouldNotContain(s => s.StartsWith("A thank-you"));
+        (await app.Mail.ToAsync(order.Customer.Email)).Select(m => m.Subject).ShouldContain(s => s.StartsWith("How is everything"));
+        instance!.State.ExitReason.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task one_click_unsubscribe_unsubscribes_and_a_second_click_changes_nothing()
+    {
+        var order = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
+        await app.Bus.Publish(order);
+        await app.Mail.WaitForAsync(order.Customer.Email);
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var service = (await app.Mail.WaitForAsync(order.Customer.Email, 2)).Single(m => m.Header("X-CareFlows-Category") == "service");
+
+        (await app.Mail.RawHeaderAsync(service, "List-Unsubscribe-Post")).ShouldBe("List-Unsubscribe=One-Click");
+        var url = EmailLinks.Local(EmailLinks.ListUnsubscribe(await app.Mail.RawHeaderAsync(service, "List-Unsubscribe")));
+        using var mailClient = app.CreateClient(apiKey: null);
+        for (var click = 1; click <= 2; click++)
+        {
+            var response = await mailClient.PostAsync(url, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"click {click}");
+        }
+
+        var history = await History(order.Customer.CustomerId);
+        history.Count(e => e.GetProperty("event").GetString() == "UnsubscribedFromAll").ShouldBe(1);
+        var consent = (await app.ConsentOfAsync(order.Customer.CustomerId))!;
+        consent.State.DecisionFor("email", "service")!.OptedIn.ShouldBeFalse();
+        consent.State.DecisionFor("email", "service")!.Source.ShouldBe("one-click-unsubscribe");
+    }
+
+    [Fact]
+    public async Task the_confirmation_carries_a_preference_link_but_no_unsubscribe_header()
+    {
+        var order = TestOrders.New();
+        await app.Bus.Publish(order);
+        var confirmation = (await app.Mail.WaitForAsync(order.Customer.Email)).Single();
+        (await app.Mail.RawHeaderAsync(confirmation, "List-Unsubscribe")).ShouldBeEmpty();
+        EmailLinks.Preferences(confirmation).ShouldStartWith("http://127.0.0.1:5080/preferences?token=");
+    }
+
+    [Theory]
+    [InlineData("/preferences?token=")]
+    [InlineData("/preferences?token=not-a-token")]
+    [InlineData("/unsubscribe?token=abc.def")]
+    public async Task a_malformed_link_gets_a_clear_page(string path)
+    {
+        using var browser = app.CreateClient(apiKey: null);
+        var response = await browser.GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("This link is not valid");
+    }
+
+    [Fact]
+    public async Task a_tampered_link_is_refused_with_a_clear_page_and_changes_nothing()
+    {
+        var order = TestOrders.New();
+        await app.Bus.Publish(order);
+        var url = EmailLinks.Local(EmailLinks.Preferences((await app.Mail.WaitForAsync(order.Customer.Email)).Single()));
+        var token = url[(url.IndexOf("token=") + 6)..];
+        var payload = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(Pad(token.Split('.')[0])));
+        var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(payload.Replace(order.Customer.CustomerId, "customer-someone-else")))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_') + "." + token.Split('.')[1];
+
+        using var browser = app.CreateClient(apiKey: null);
+        var post = await browser.PostAsync("/unsubscribe?token=" + forged, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        post.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await post.Content.ReadAsStringAsync()).ShouldContain("Nothing was changed.");
+        (await app.ConsentOfAsync("customer-someone-else")).ShouldBeNull();
+        (await app.ConsentOfAsync(order.Customer.CustomerId)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task transactional_mail_still_goes_to_a_customer_who_unsubscribed_from_everything()
+    {
+        var order = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
+        using var api = app.CreateClient();
+        (await api.PutAsJsonAsync($"/api/customers/{order.Customer.CustomerId}/consent", new { category = "service", optedIn = true, email = order.Customer.Email })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/customers/{order.Customer.CustomerId}/consent/unsubscribe-all", new { source = "support" })).EnsureSuccessStatusCode();
+
+        await app.Bus.Publish(order);
+        (await app.Mail.WaitForAsync(order.Customer.Email)).Single().Subject.ShouldStartWith("Your order");
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var skipped = await Eventually.Until(async () => (await app.EventsAsync(order)).OfType<EmailSkipped>().ToList(), s => s.Count == 1, "the reassurance to be skipped");
+        skipped[0].Reason.ShouldStartWith("opted out of service (support");
+        await app.OutboxDrainedAsync();
+        (await app.Mail.ToAsync(order.Customer.Email)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task the_history_shows_every_change_with_its_source()
+    {
+        var order = TestOrders.New();
+        var customer = order.Customer.CustomerId;
+        await app.ConsentAsync(order, "marketing", optedIn: true, source: "checkout");
+        using var api = app.CreateClient();
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        (await api.PutAsJsonAsync($"/api/customers/{customer}/consent", new { category = "marketing", optedIn = false, source = "support" })).EnsureSuccessStatusCode();
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        (await api.PutAsJsonAsync($"/api/customers/{customer}/consent", new { category = "service", optedIn = false })).EnsureSuccessStatusCode();
+
+        var history = await History(customer);
+        history.Select(e => $"{e.GetProperty("event").GetString()} {Detail(e, "category")} {Detail(e, "source")}".TrimEnd()).ShouldBe(
+        [
+            "ConsentRecordOpened",
+            "OptedIn marketing checkout",
+            "OptedOut marketing support",
+            "OptedOut service api",
+        ]);
+        var current = await api.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/consent");
+        current.GetProperty("categories").GetProperty("marketing").GetProperty("optedIn").GetBoolean().ShouldBeFalse();
+        current.GetProperty("categories").GetProperty("marketing").GetProperty("source").GetString().ShouldBe("support");
+    }
+
+    [Fact]
+    public async Task an_unknown_customer_gets_a_clear_404_naming_the_defaults()
+    {
+        using var api = app.CreateClient();
+        var response = await api.GetAsync("/api/customers/nobody/consent");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("defaults apply: service yes, marketing no");
+    }
+
+    [Fact]
+    public async Task a_redelivered_consent_message_is_applied_once()
+    {
+        var order = TestOrders.New();
+        var message = new CustomerConsentChanged
+        {
+            CustomerId = order.Customer.CustomerId, Email = order.Customer.Email, Category = "marketing", OptedIn = true, Source = "checkout", ChangedAt = app.Clock.GetUtcNow(),
+        };
+        var messageId = NewId.NextGuid();
+        await app.Bus.Publish(message, c => c.MessageId = messageId);
+        await Eventually.Until(() => app.ConsentOfAsync(order.Customer.CustomerId), c => c is not null, "the consent record");
+        using var api = app.CreateClient();
+        // An opt-out stamped with the same instant: by time alone the redelivered opt-in below would win again.
+        (await api.PutAsJsonAsync($"/api/customers/{order.Customer.CustomerId}/consent", new { category = "marketing", optedIn = false, source = "support", changedAt = message.ChangedAt })).EnsureSuccessStatusCode();
+
+        // The same message again, as RabbitMQ would redeliver it: the receipt recognises it, nothing changes.
+        await app.Bus.Publish(message, c => c.MessageId = messageId);
+        await app.Consumed.WaitForAsync<CustomerConsentChanged>(2);
+
+        (await History(order.Customer.CustomerId)).Count(e => e.GetProperty("event").GetString() == "OptedIn").ShouldBe(1);
+        (await app.ConsentOfAsync(order.Customer.CustomerId))!.State.DecisionFor("email", "marketing")!.OptedIn.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("not-an-email", "marketing", "email 'not-an-email' is not a valid address")]
+    [InlineData("ada@example.com", "newsletter", "category 'newsletter' is unknown")]
+    [InlineData("ada@example.com", "transactional", "transactional messages always go")]
+    public async Task a_consent_message_that_cannot_be_applied_lands_in_the_error_queue_with_its_reason(string email, string category, string reason)
+    {
+        var messageId = NewId.NextGuid();
+        await app.Bus.Publish(new CustomerConsentChanged { CustomerId = "customer-bad", Email = email, Category = category, OptedIn = true, ChangedAt = app.Clock.GetUtcNow() },
+            c => c.MessageId = messageId);
+
+        var dead = (await app.ConsentErrorQueue.WaitForAsync(messageId))!;
+        dead.Header("MT-Fault-Message").ShouldContain(reason);
+        (await app.ConsentOfAsync("customer-bad")).ShouldBeNull();
+    }
+
+    private async Task<IReadOnlyList<JsonElement>> History(string customerId)
+    {
+        using var api = app.CreateClient();
+        return await api.GetFromJsonAsync<List<JsonElement>>($"/api/customers/{customerId}/consent/history") ?? [];
+    }
+
+    private static string Detail(JsonElement entry, string name) =>
+        entry.GetProperty("details").TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
+
+    private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields)
+    {
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"token\" value=\"([^\"]+)\"").Groups[1].Value;
+        return new FormUrlEncodedContent([new("token", WebUtility.HtmlDecode(token)), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+    }
+
+    private static string Pad(string base64Url)
+    {
+        var s = base64Url.Replace('-', '+').Replace('_', '/');
+        return s + new string('=', (4 - s.Length % 4) % 4);
+    }
+}
