@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 scripts/services.sh
+scripts/browser.sh
 dotnet build CareFlows.sln -c Release -nologo -v quiet
 
 log=$(mktemp)

@@ -38,6 +38,9 @@ public class CareFlowsFixture : IAsyncLifetime
     /// <summary>The SMTP server the host sends to: the shared sink, unless a fixture brings its own.</summary>
     protected virtual int SmtpPort => TestServices.SmtpPort;
 
+    /// <summary>A real Kestrel listener on this port, for a browser; zero: the in-memory test server only.</summary>
+    protected virtual int HttpPort => 0;
+
     /// <summary>Configuration a fixture adds to the host's.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
@@ -53,13 +56,19 @@ public class CareFlowsFixture : IAsyncLifetime
             host.UseSetting("Delivery:FirstRetryDelay", "00:00:00.200");
             host.UseSetting("Timers:PollInterval", "00:00:00.050");
             foreach (var (key, value) in Settings) host.UseSetting(key, value);
+            if (HttpPort > 0) host.UseSetting("urls", $"http://127.0.0.1:{HttpPort}");
             host.ConfigureTestServices(services =>
             {
                 services.AddConsumeObserver(_ => Consumed);
                 services.AddSingleton<TimeProvider>(Clock);
             });
         });
-        _ = _factory.Server; // starts the host: schema, bus and dispatcher are up before the first test
+        if (HttpPort > 0)
+        {
+            _factory.UseKestrel(); // the port comes from "urls" above: UseKestrel(port) is lost on a WithWebHostBuilder copy
+            _factory.StartServer();
+        }
+        else _ = _factory.Server; // starts the host: schema, bus and dispatcher are up before the first test
         await Task.CompletedTask;
     }
 

@@ -35,10 +35,11 @@ public static class PreferencePageEndpoints
             return await page.ShowAsync(token, [LinkPurpose.Preferences, LinkPurpose.Unsubscribe], "You are unsubscribed from all service and marketing emails.", ct);
         }
         var form = await request.ReadFormAsync(ct);
+        var email = await page.EmailOfAsync(claims!.CustomerId, ct);
         var confirmationSent = false;
         foreach (var category in ConsentCategories.Optional)
         {
-            var result = await changes.ApplyAsync(new ChangeConsent(claims!.CustomerId, null, Channels.Email, category, form[category] == "on", ConsentSources.PreferencePage, now), ct);
+            var result = await changes.ApplyAsync(new ChangeConsent(claims.CustomerId, email, Channels.Email, category, form[category] == "on", ConsentSources.PreferencePage, now), ct);
             confirmationSent |= result.Outcome == ConsentOutcome.ConfirmationRequested;
         }
         return await page.ShowAsync(token, [LinkPurpose.Preferences, LinkPurpose.Unsubscribe],
@@ -82,7 +83,15 @@ public sealed class PageContext(ShopOptions shop, LinkTokens tokens, TimeProvide
         if (Check(token, allowed, out var claims) is { } bad) return bad;
         await using var session = store.QuerySession();
         var consent = await session.LoadAsync<CustomerConsent>(ConsentStreamId.For(claims!.CustomerId), ct);
-        return Html(PreferencePageHtml.Preferences(shop, token!, ConsentEndpoints.View(claims.CustomerId, consent?.State, policy), notice));
+        var view = ConsentEndpoints.View(claims.CustomerId, consent?.State, policy);
+        if (view.Email == "") view = view with { Email = await KnownAddresses.ForAsync(session, claims.CustomerId, ct) ?? "" };
+        return Html(PreferencePageHtml.Preferences(shop, token!, view, notice));
+    }
+
+    public async Task<string?> EmailOfAsync(string customerId, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await KnownAddresses.ForAsync(session, customerId, ct);
     }
 
     public IResult Html(string html, int status = StatusCodes.Status200OK) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);

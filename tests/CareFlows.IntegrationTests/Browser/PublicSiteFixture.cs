@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Sockets;
+using CareFlows.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CareFlows.IntegrationTests.Browser;
+
+/// <summary>
+/// CareFlows listening on a real port, with its links pointing there, and Debian's Chromium driven by Playwright:
+/// what a customer clicks in an email is what the test opens. Marketing here needs double opt-in.
+/// </summary>
+public sealed class PublicSiteFixture : CareFlowsFixture
+{
+    private readonly int _port = FreePort();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl => $"http://127.0.0.1:{_port}";
+
+    protected override int HttpPort => _port;
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Consent:PublicBaseUrl"] = BaseUrl,
+        ["Consent:DoubleOptIn:0"] = "marketing",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    /// <summary>Debian's build (scripts/browser.sh installs it); CAREFLOWS_CHROMIUM points elsewhere.</summary>
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("CAREFLOWS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    /// <summary>Where screenshots of the main screens go: artifacts/screenshots under the repository.</summary>
+    public static string ScreenshotPath(string name)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(RepositoryFolder("src"))!, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"{name}.png");
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PublicSiteCollection : ICollectionFixture<PublicSiteFixture>
+{
+    public const string Name = "The customer's pages in a real browser";
+}
