@@ -14,17 +14,21 @@ var repositoryWorkflows = CareFlows.Engine.FolderSearch.Up(AppContext.BaseDirect
 Console.WriteLine($"CareFlows benchmark: {orders:N0} orders, {timers:N0} timers due at once, {waiting:N0} waiting instances; {Environment.ProcessorCount} cores");
 await using var env = new BenchEnvironment();
 
-Console.WriteLine("1/4 raw rates of the parts underneath");
+Console.WriteLine("1/5 raw rates of the parts underneath");
 var rabbit = await RawRates.RabbitPublishConsumeAsync(orders);
 var postgres = await RawRates.PostgresInsertsAsync(env, orders);
 var mailKit1 = await RawRates.MailKitAsync(2_000, connections: 1);
 var mailKit4 = await RawRates.MailKitAsync(2_000, connections: 4);
 await env.ClearMailAsync();
 
-Console.WriteLine("2/4 end to end: OrderPlaced published -> confirmation accepted by SMTP");
+Console.WriteLine("2/5 dispatcher: outbox -> SMTP sink");
+var delivery1 = await Delivery.OutboxToSinkAsync(env, quick ? 1_000 : 5_000, connections: 1);
+var delivery4 = await Delivery.OutboxToSinkAsync(env, quick ? 1_000 : 5_000, connections: 4);
+
+Console.WriteLine("3/5 end to end: OrderPlaced published -> confirmation accepted by SMTP");
 var e2e = await EndToEnd.RunAsync(env, repositoryWorkflows, orders);
 
-Console.WriteLine("3/4 timers falling due at once");
+Console.WriteLine("4/5 timers falling due at once");
 await env.ResetAsync();
 var waitingFlow = await Timers.WaitingFlowFolderAsync();
 var startClock = Stopwatch.StartNew();
@@ -34,7 +38,7 @@ await Task.Delay(TimeSpan.FromSeconds(5));
 var idleEmpty = server.ResidentBytes();
 var timerResult = await Timers.AllDueAtOnceAsync(env, server, timers);
 
-Console.WriteLine("4/4 memory and start-up with many waiting instances");
+Console.WriteLine("5/5 memory and start-up with many waiting instances");
 var memory = await Timers.MemoryWithWaitingAsync(env, waitingFlow, timers, waiting, idleEmpty, startupEmpty, server);
 await server.DisposeAsync();
 
@@ -45,6 +49,8 @@ Console.WriteLine($"  PostgreSQL single-row insert transactions, 8 connections  
 Console.WriteLine($"  MailKit -> SMTP sink, 1 connection                                 {mailKit1,10:N0} msg/s");
 Console.WriteLine($"  MailKit -> SMTP sink, 4 connections                                {mailKit4,10:N0} msg/s");
 Console.WriteLine("CareFlows");
+Console.WriteLine($"  dispatcher, outbox -> SMTP sink, 1 connection                      {delivery1.MessagesPerSecond,10:N0} msg/s");
+Console.WriteLine($"  dispatcher, outbox -> SMTP sink, 4 connections                     {delivery4.MessagesPerSecond,10:N0} msg/s");
 Console.WriteLine($"  orders published (4 publishers)                                    {e2e.PublishPerSecond,10:N0} orders/s");
 Console.WriteLine($"  OrderPlaced -> confirmation handed to SMTP, sustained over {e2e.Orders:N0}  {e2e.OrdersPerSecond,10:N0} orders/s");
 Console.WriteLine($"    latency p50 {e2e.P50.TotalMilliseconds:N0} ms, p99 {e2e.P99.TotalMilliseconds:N0} ms, max {e2e.Max.TotalMilliseconds:N0} ms");

@@ -15,6 +15,11 @@ public sealed class SmtpOptions
     /// <summary>Open connections, and so messages in flight at once.</summary>
     public int Concurrency { get; set; } = 4;
     public int TimeoutSeconds { get; set; } = 30;
+    /// <summary>
+    /// At most this many messages per second from this process (0: no limit), with bursts of as many after a quiet
+    /// spell. A mail provider's limit is usually per account: with several sending processes, divide it among them.
+    /// </summary>
+    public double MaxPerSecond { get; set; }
 }
 
 /// <summary>Configuration section "Delivery": how the dispatcher paces and retries.</summary>

@@ -10,13 +10,15 @@ namespace CareFlows.Server.Delivery.Smtp;
 /// Sends through a small pool of open SMTP connections: connecting and greeting per message is the main
 /// cost of SMTP, so connections are reused and only replaced after a failure.
 /// </summary>
-public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, ConsentLinks links) : IAsyncDisposable
+public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, ConsentLinks links, TimeProvider clock) : IAsyncDisposable
 {
+    private readonly SendRate _rate = new(smtp.MaxPerSecond, clock);
     private readonly ConcurrentBag<SmtpClient> _idle = [];
     private readonly SemaphoreSlim _slots = new(Math.Max(1, smtp.Concurrency));
 
     public async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
+        await _rate.WaitTurnAsync(ct);
         await _slots.WaitAsync(ct);
         var client = _idle.TryTake(out var pooled) ? pooled : new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
         var healthy = false;
