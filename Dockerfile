@@ -1,4 +1,11 @@
 # CareFlows server image. Build context: the repository root.
+FROM node:20-bookworm-slim AS designer
+WORKDIR /designer
+COPY src/CareFlows.Designer/package.json src/CareFlows.Designer/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY src/CareFlows.Designer/ ./
+RUN npx vite build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
@@ -9,6 +16,8 @@ WORKDIR /app
 COPY --from=build /app .
 COPY templates /app/templates
 COPY workflows /app/workflows
+COPY --from=designer /designer/dist /app/designer
+ENV Designer__DistPath=/app/designer
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "CareFlows.Server.dll"]

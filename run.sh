@@ -6,11 +6,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 url=${CAREFLOWS_URL:-http://127.0.0.1:5080}
 
 scripts/services.sh
+scripts/designer.sh
 dotnet build CareFlows.sln -c Release -nologo -v quiet
 
 cat <<MSG
 
   CareFlows          $url          (health: $url/health)
+  Designer           $url/designer/ (sign in: admin / careflows-admin, from appsettings.json)
   Mail received      http://127.0.0.1:1080          (the SMTP sink's inbox)
   RabbitMQ           http://127.0.0.1:15672         (careflows / careflows)
 

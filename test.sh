@@ -11,9 +11,12 @@ dotnet build CareFlows.sln -c Release -nologo -v quiet
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test CareFlows.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+# The designer is built (the browser tests open it) and its own unit tests run (vitest).
+scripts/designer.sh test 2>&1 | tee "$log" || status=$?
+dotnet test CareFlows.sln -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=$?
 
 # One closing line for people and CI alike, summed over the test projects.
 awk '/(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     /^ +Tests +[0-9]/ { for (i = 1; i <= NF; i++) { if ($i == "passed") p += $(i-1); if ($i == "failed") f += $(i-1); if ($i == "skipped") s += $(i-1) } }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' FS='[ ,]+' "$log"
 exit "$status"

@@ -2,11 +2,13 @@ using CareFlows.Server.Consent;
 using CareFlows.Server.Consent.PreferencePage;
 using CareFlows.Server.Definitions;
 using CareFlows.Server.Delivery;
+using CareFlows.Server.Designer;
 using CareFlows.Server.Flows;
 using CareFlows.Server.Health;
 using CareFlows.Server.Hosting;
 using CareFlows.Server.Simulation;
 using CareFlows.Server.Telemetry;
+using CareFlows.Server.Watching;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
@@ -19,9 +21,8 @@ services.AddCareFlowsConsent(builder.Configuration);
 services.AddCareFlowsFlows(builder.Configuration);
 services.AddCareFlowsMessaging(builder.Configuration);
 services.AddCareFlowsHealth();
-services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-services.AddAuthorization();
+services.AddCareFlowsAuthentication(builder.Configuration);
+services.AddSingleton<FlowStatistics>();
 services.AddProblemDetails();
 services.AddOpenApi();
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -37,7 +38,10 @@ app.MapTemplateEndpoints();
 app.MapMessageLogEndpoints();
 app.MapConsentEndpoints();
 app.MapPreferencePage();
-app.MapGet("/", () => Results.Text("CareFlows is running. See /health, and /openapi/v1.json for the API."));
+app.MapWatchEndpoints();
+app.MapDesignerEndpoints();
+app.MapDesignerSite();
+app.MapGet("/", () => Results.Text("CareFlows is running. The designer is at /designer/; see also /health, and /openapi/v1.json for the API."));
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory-style hosting in tests.</summary>

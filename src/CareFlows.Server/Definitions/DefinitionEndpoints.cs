@@ -7,6 +7,7 @@ namespace CareFlows.Server.Definitions;
 
 public sealed record SaveDraftRequest(FlowDefinition Definition, int? Revision);
 public sealed record PublishRequest(string? Note, int? Revision);
+public sealed record RevertRequest(int Version, int? Revision);
 public sealed record FlowSummary(string Id, string Name, string State, int? PublishedVersion, int LatestVersion, int Revision, DateTimeOffset UpdatedAt);
 public sealed record FlowDetails(FlowSummary Flow, FlowDefinition Draft, IReadOnlyList<DefinitionFault> DraftFaults);
 public sealed record ValidationResult(bool Valid, IReadOnlyList<DefinitionFault> Faults);
@@ -31,6 +32,7 @@ public static class DefinitionEndpoints
         flows.MapPost("/flows/{id}/enable", (string id, FlowDrafts drafts, CancellationToken ct) => SetDisabled(id, false, drafts, ct));
         flows.MapGet("/flows/{id}/versions", VersionsAsync).WithSummary("Published versions, newest first");
         flows.MapGet("/flows/{id}/versions/{version:int}", VersionAsync);
+        flows.MapPost("/flows/{id}/revert", RevertAsync).WithSummary("Makes a published version the draft again; publish it to make it live");
         flows.MapGet("/flows/{id}/export", ExportAsync).WithSummary("The flow as the JSON file workflows/ holds (published version, or ?draft=true)");
         flows.MapPost("/flows/import", ImportAsync).WithSummary("Imports a flow file as a draft; its faults come back with line numbers");
         return app;
@@ -74,6 +76,15 @@ public static class DefinitionEndpoints
     private static async Task<IResult> VersionAsync(string id, int version, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<FlowVersion>(FlowVersion.IdFor(id, version), ct) is { } v ? Results.Ok(v) : NotFound($"{id} v{version}");
 
+    private static async Task<IResult> RevertAsync(string id, RevertRequest request, IQuerySession session, FlowDrafts drafts, CancellationToken ct)
+    {
+        if (await session.LoadAsync<FlowVersion>(FlowVersion.IdFor(id, request.Version), ct) is not { } version) return NotFound($"{id} v{request.Version}");
+        var result = await drafts.SaveAsync(version.Definition, request.Revision, ct);
+        return result.Outcome == DraftOutcome.Conflict
+            ? Results.Problem($"Someone saved this flow since you opened it (now at revision {result.Revision}). Reload it, then revert.", statusCode: 409, title: "Edited by someone else")
+            : Results.Ok(new { revision = result.Revision, faults = result.Faults });
+    }
+
     private static async Task<IResult> ExportAsync(string id, bool? draft, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<StoredFlow>(id, ct) is not { } flow) return NotFound(id);
@@ -93,9 +104,7 @@ public static class DefinitionEndpoints
         return Results.Ok(new { id = definition.Id, revision = result.Revision, faults = result.Faults });
     }
 
-    private static FlowSummary Summary(StoredFlow f) => new(f.Id, f.Name,
-        f.Disabled ? "disabled" : f.PublishedVersion is null ? "draft" : "published",
-        f.PublishedVersion, f.LatestVersion, f.Revision, f.UpdatedAt);
+    private static FlowSummary Summary(StoredFlow f) => new(f.Id, f.Name, f.StateName(), f.PublishedVersion, f.LatestVersion, f.Revision, f.UpdatedAt);
 
     private static IResult NotFound(string what) => Results.Problem($"No flow {what}", statusCode: 404);
 }

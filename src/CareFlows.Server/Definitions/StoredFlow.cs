@@ -16,6 +16,9 @@ public sealed class StoredFlow
     public int LatestVersion { get; set; }
     public bool Disabled { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>What the designer's list shows: disabled, draft (never published) or published.</summary>
+    public string StateName() => Disabled ? "disabled" : PublishedVersion is null ? "draft" : "published";
 }
 
 /// <summary>A published version: immutable. Instances run to the end on the version they started on.</summary>

@@ -20,6 +20,8 @@ public static class SimulationEndpoints
     {
         app.MapPost("/api/simulate", SimulateAsync).RequireAuthorization().WithTags("Simulation")
             .WithSummary("Runs a flow on a virtual clock and returns its timeline, with each email rendered");
+        app.MapGet("/api/simulate/sample-order", (TimeProvider clock) => SampleOrder.Create(placedAt: clock.GetUtcNow()))
+            .RequireAuthorization().WithTags("Simulation").WithSummary("A sample order to simulate with, to edit or use as it is");
         return app;
     }
 

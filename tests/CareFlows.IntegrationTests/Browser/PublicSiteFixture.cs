@@ -7,7 +7,7 @@ namespace CareFlows.IntegrationTests.Browser;
 
 /// <summary>
 /// CareFlows listening on a real port, with its links pointing there, and Debian's Chromium driven by Playwright:
-/// what a customer clicks in an email is what the test opens. Marketing here needs double opt-in.
+/// what a customer clicks in an email and what a marketer sees in the designer. Marketing here needs double opt-in.
 /// </summary>
 public sealed class PublicSiteFixture : CareFlowsFixture
 {
@@ -23,7 +23,11 @@ public sealed class PublicSiteFixture : CareFlowsFixture
     {
         ["Consent:PublicBaseUrl"] = BaseUrl,
         ["Consent:DoubleOptIn:0"] = "marketing",
+        ["Designer:Username"] = DesignerUser,
+        ["Designer:Password"] = DesignerPassword,
     };
+
+    public const string DesignerUser = "marketer", DesignerPassword = "browser-test-password";
 
     public override async Task InitializeAsync()
     {
@@ -66,5 +70,5 @@ public sealed class PublicSiteFixture : CareFlowsFixture
 [CollectionDefinition(Name)]
 public sealed class PublicSiteCollection : ICollectionFixture<PublicSiteFixture>
 {
-    public const string Name = "The customer's pages in a real browser";
+    public const string Name = "CareFlows in a real browser";
 }

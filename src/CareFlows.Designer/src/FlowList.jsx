@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { api } from './api.js';
+
+export function FlowList() {
+  const [flows, setFlows] = useState(null);
+  const [error, setError] = useState(null);
+  const [newId, setNewId] = useState('');
+
+  useEffect(() => { api.overview().then(setFlows).catch((e) => setError(e.message)); }, []);
+
+  const create = async (e) => {
+    e.preventDefault();
+    const id = newId.trim().toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+    if (!id) return;
+    try {
+      await api.saveDraft(id, { id, name: newId.trim(), version: 1, exitOn: ['OrderCancelled', 'OrderRefunded'], activities: [], connections: [] }, null);
+      window.location.hash = `#/flows/${encodeURIComponent(id)}`;
+    } catch (err) { setError(err.message); }
+  };
+
+  const importFile = async (e) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    try {
+      const result = await api.importFlow(await file.text());
+      window.location.hash = `#/flows/${encodeURIComponent(result.id)}`;
+    } catch (err) { setError(err.message); }
+  };
+
+  return (
+    <main className="list">
+      <h1>Flows</h1>
+      {error && <p role="alert" className="error">{error}</p>}
+      {flows === null ? <p>Loading…</p> : (
+        <table>
+          <thead><tr><th>Name</th><th>State</th><th>Version</th><th>Running</th><th>Sent, last 7 days</th></tr></thead>
+          <tbody>
+            {flows.map((f) => (
+              <tr key={f.id}>
+                <td><a href={`#/flows/${encodeURIComponent(f.id)}`}>{f.name || f.id}</a></td>
+                <td><span className={`state state-${f.state}`}>{f.state}</span></td>
+                <td>{f.publishedVersion ?? '—'}</td>
+                <td>{f.running}</td>
+                <td>{f.sentLast7Days}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="new-flow" onSubmit={create}>
+        <label htmlFor="new-flow">New flow</label>
+        <input id="new-flow" placeholder="e.g. Winback after 60 days" value={newId} onChange={(e) => setNewId(e.target.value)} />
+        <button type="submit">Create</button>
+        <label className="import">Import a flow file <input type="file" accept="application/json,.json" onChange={importFile} /></label>
+      </form>
+    </main>
+  );
+}

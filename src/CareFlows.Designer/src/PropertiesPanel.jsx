@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import { api } from './api.js';
+import { describeDuration, parseDuration, splitProblem } from './graph.js';
+
+const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+/** The selected activity's settings, built from its type's property specs (GET /api/activity-types). */
+export function PropertiesPanel({ node, type, faults, templates, onChange, onDelete }) {
+  if (!node || !type) return <aside className="panel" aria-label="Properties"><p className="hint">Select an activity to edit it.</p></aside>;
+  const set = (name, value) => onChange({ ...node.data.properties, [name]: value });
+  return (
+    <aside className="panel" aria-label="Properties">
+      <h2>{type.label}</h2>
+      <p className="hint">{type.description}</p>
+      <p className="hint">Id: <code>{node.id}</code></p>
+      {faults?.length > 0 && <ul className="error" role="alert" aria-label="Problems with this activity">{faults.map((f) => <li key={f}>{f}</li>)}</ul>}
+      {type.properties.map((spec) => (
+        <Field key={spec.name} spec={spec} value={node.data.properties[spec.name]} templates={templates} onChange={(v) => set(spec.name, v)} />
+      ))}
+      {type.name === 'SendEmail' && node.data.properties.template && <TemplatePreview template={node.data.properties.template} />}
+      <button type="button" className="danger" onClick={onDelete}>Delete activity</button>
+    </aside>
+  );
+}
+
+function Field({ spec, value, templates, onChange }) {
+  const id = `prop-${spec.name}`;
+  const label = <label htmlFor={id}>{spec.label}{spec.required ? ' *' : ''}</label>;
+  const hint = spec.hint ? <p className="hint">{spec.hint}</p> : null;
+  switch (spec.kind) {
+    case 'Template':
+      return <div className="field">{label}
+        <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Choose a template…</option>
+          {Object.keys(templates).map((t) => <option key={t} value={t}>{t}</option>)}
+        </select></div>;
+    case 'Category': case 'Choice': case 'Event':
+      return <div className="field">{label}
+        <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Choose…</option>
+          {(spec.choices ?? []).map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>{hint}</div>;
+    case 'Duration':
+      return <DurationField id={id} label={label} value={value} onChange={onChange} />;
+    case 'Number':
+      return <div className="field">{label}<input id={id} type="number" value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? '' : Number(e.target.value))} />{hint}</div>;
+    case 'Branches':
+      return <BranchesField id={id} label={label} value={value} onChange={onChange} />;
+    case 'TimeZone':
+      return <div className="field">{label}<input id={id} list="time-zones" value={value ?? ''} onChange={(e) => onChange(e.target.value)} />
+        <datalist id="time-zones">{TIME_ZONES.map((z) => <option key={z} value={z} />)}</datalist>
+        <p className="hint">Your browser is in {Intl.DateTimeFormat().resolvedOptions().timeZone}. {spec.hint}</p></div>;
+    default:
+      return <div className="field">{label}<input id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />{hint}</div>;
+  }
+}
+
+// Durations are typed as people say them ("3 days") and stored as ISO-8601 ("P3D").
+function DurationField({ id, label, value, onChange }) {
+  const [text, setText] = useState(describeDuration(value) ?? value ?? '');
+  useEffect(() => { setText(describeDuration(value) ?? value ?? ''); }, [value]);
+  const parsed = parseDuration(text);
+  return <div className="field">{label}
+    <input id={id} value={text} placeholder="e.g. 3 days" aria-invalid={text !== '' && !parsed}
+      onChange={(e) => { setText(e.target.value); const iso = parseDuration(e.target.value); if (iso || e.target.value === '') onChange(iso ?? ''); }} />
+    {text !== '' && !parsed && <p className="error">Write it like “3 days”, “2 hours” or “1 week”.</p>}
+  </div>;
+}
+
+function BranchesField({ id, label, value, onChange }) {
+  const branches = Array.isArray(value) ? value : [];
+  const problem = splitProblem(branches);
+  const update = (i, patch) => onChange(branches.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+  return <div className="field" id={id}>{label}
+    {branches.map((b, i) => (
+      <div key={i} className="branch">
+        <input aria-label={`Branch ${i + 1} name`} value={b.name ?? ''} onChange={(e) => update(i, { name: e.target.value })} />
+        <input aria-label={`Branch ${i + 1} weight`} type="number" value={b.weight ?? 0} onChange={(e) => update(i, { weight: Number(e.target.value) })} />
+      </div>
+    ))}
+    <button type="button" onClick={() => onChange([...branches, { name: `branch-${branches.length + 1}`, weight: 0 }])}>Add branch</button>
+    {problem && <p className="error">{problem}</p>}
+  </div>;
+}
+
+function TemplatePreview({ template }) {
+  const [locale, setLocale] = useState('en');
+  const [preview, setPreview] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    setError(null);
+    api.preview(template, locale).then(setPreview).catch((e) => { setPreview(null); setError(e.message); });
+  }, [template, locale]);
+  return <div className="preview">
+    <label htmlFor="preview-locale">Preview for the sample order in</label>
+    <select id="preview-locale" value={locale} onChange={(e) => setLocale(e.target.value)}>
+      {['en', 'de', 'fr', 'de-AT'].map((l) => <option key={l}>{l}</option>)}
+    </select>
+    {error && <p className="error">{error}</p>}
+    {preview && <>
+      <p className="subject">{preview.subject}</p>
+      <iframe title="Rendered email" sandbox="" srcDoc={preview.html} />
+    </>}
+  </div>;
+}

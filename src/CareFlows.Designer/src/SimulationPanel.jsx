@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { api } from './api.js';
+import { compareRuns, dayToDuration } from './changes.js';
+
+const EVENTS = ['OrderShipped', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded'];
+const ENDINGS = ['OrderCancelled', 'OrderRefunded'];
+
+/**
+ * Runs the flow on a virtual clock for a sample (or edited) order and shows what would happen, and when: each
+ * message with its preview, each branch and why. With a cancellation or refund in the script it also says which
+ * messages that stops, by running once more without it.
+ */
+export function SimulationPanel({ onSimulate }) {
+  const [order, setOrder] = useState('');
+  const [events, setEvents] = useState([{ event: 'OrderDelivered', day: '2' }]);
+  const [result, setResult] = useState(null);
+  const [effect, setEffect] = useState(null);
+  const [error, setError] = useState(null);
+  const [open, setOpen] = useState(null);
+  useEffect(() => { api.sampleOrder().then((o) => setOrder(JSON.stringify(o, null, 2))).catch((e) => setError(e.message)); }, []);
+
+  const update = (i, patch) => setEvents(events.map((e, j) => (i === j ? { ...e, ...patch } : e)));
+  const script = (list) => list.map((e) => ({ event: e.event, after: dayToDuration(e.day) }));
+
+  const run = async (e) => {
+    e.preventDefault();
+    setError(null);
+    setEffect(null);
+    let parsed;
+    try { parsed = JSON.parse(order); } catch { setError('The order is not valid JSON: check the commas and quotes.'); return; }
+    const bad = events.find((x) => dayToDuration(x.day) === null);
+    if (bad) { setError(`"${bad.day}" is not a day number (e.g. 2, or 1.5 for a day and a half).`); return; }
+    try {
+      const withEvents = await onSimulate(parsed, script(events));
+      setResult(withEvents);
+      const kept = events.filter((x) => !ENDINGS.includes(x.event));
+      if (kept.length < events.length) setEffect(compareRuns(await onSimulate(parsed, script(kept)), withEvents));
+    } catch (err) { setResult(null); setError(err.message); }
+  };
+
+  return (
+    <section className="simulation" aria-label="Simulation">
+      <form onSubmit={run}>
+        <details>
+          <summary>Order (a sample; edit it to try another customer, locale or total)</summary>
+          <textarea aria-label="Order as JSON" rows={12} value={order} onChange={(e) => setOrder(e.target.value)} spellCheck={false} />
+        </details>
+        <fieldset>
+          <legend>What happens after the order</legend>
+          {events.map((x, i) => (
+            <div key={i} className="event-row">
+              <select aria-label={`Event ${i + 1}`} value={x.event} onChange={(e) => update(i, { event: e.target.value })}>
+                {EVENTS.map((name) => <option key={name}>{name}</option>)}
+              </select>
+              <label>on day <input aria-label={`Day of event ${i + 1}`} inputMode="decimal" size={4} value={x.day} onChange={(e) => update(i, { day: e.target.value })} /></label>
+              <button type="button" aria-label={`Remove event ${i + 1}`} onClick={() => setEvents(events.filter((_, j) => j !== i))}>✕</button>
+            </div>
+          ))}
+          <button type="button" onClick={() => setEvents([...events, { event: 'OrderCancelled', day: '3' }])}>Add an event</button>
+        </fieldset>
+        <button type="submit" className="primary">Simulate</button>
+      </form>
+      {error && <p role="alert" className="error">{error}</p>}
+      {result && <>
+        <p className="outcome">Outcome: {result.outcome}</p>
+        {effect && <p className="notice">{effect.notSent.length
+          ? `Because of the cancellation or refund, ${effect.notSent.length} message(s) are not sent: ${effect.notSent.map((m) => m.template).join(', ')}.`
+          : 'The cancellation or refund stops no message.'}</p>}
+        <ol className="timeline" aria-label="Timeline">
+          {result.timeline.map((t, i) => (
+            <li key={i} className={t.email ? 'email' : ''}>
+              <time dateTime={t.at}>{new Date(t.at).toLocaleString()}</time> <span>{t.text}</span>{t.why && <span className="why"> — {t.why}</span>}
+              {t.email && <>
+                {' '}<button type="button" className="link" onClick={() => setOpen(open === i ? null : i)} aria-expanded={open === i}>✉ {t.email.subject ?? t.email.template}</button>
+                {open === i && <iframe title={`Email ${t.email.template}`} sandbox="" srcDoc={t.email.html ?? t.email.renderError} />}
+              </>}
+            </li>
+          ))}
+        </ol>
+      </>}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { describeStep } from './changes.js';
+
+const PERIODS = [[1, 'Last 24 hours'], [7, 'Last 7 days'], [30, 'Last 30 days'], [90, 'Last 90 days']];
+
+/** How the flow is doing, step by step, over a chosen period; the same counts are drawn on the canvas. */
+export function WatchPanel({ report, days, onDays, onSelect }) {
+  return (
+    <div className="watch">
+      <label htmlFor="watch-period">Period</label>
+      <select id="watch-period" value={days} onChange={(e) => onDays(Number(e.target.value))}>
+        {PERIODS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+      </select>
+      {!report ? <p>Loading…</p> : report.steps.length === 0 ? <p className="hint">No customer has entered this flow in this period.</p> : (
+        <ul className="steps" aria-label="Counts per step">
+          {report.steps.map((s) => (
+            <li key={s.activityId || '(flow)'}>
+              {s.activityId
+                ? <button type="button" className="link" onClick={() => onSelect(s.activityId)}>{s.activityId}</button>
+                : <strong>Whole flow</strong>}
+              <div>{describeStep(s)}</div>
+              {s.skipped.map((r) => <div key={`s${r.reason}`} className="hint">skipped {r.count}: {r.reason}</div>)}
+              {s.exited.map((r) => <div key={`e${r.reason}`} className="hint">exited {r.count}: {r.reason}</div>)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

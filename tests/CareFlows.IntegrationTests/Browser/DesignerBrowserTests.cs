@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using CareFlows.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CareFlows.IntegrationTests.Browser;
+
+/// <summary>The designer as a marketer uses it, in Chromium: by label and role, as a screen reader would find things.</summary>
+[Collection(PublicSiteCollection.Name)]
+public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
+{
+    public Task InitializeAsync() => site.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task a_marketer_builds_fixes_publishes_simulates_and_exports_a_flow()
+    {
+        var page = await SignedInAsync();
+        await Shot(page, "designer-flows");
+
+        await page.GetByLabel("New flow").FillAsync("Thank you");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        // From the palette: each new activity goes after the selected one, connected to it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Order placed" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Send email" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Wait", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Send email" }).ClickAsync();
+
+        // The faults show on the nodes they concern, and publishing waits until they are fixed.
+        await Node(page, "send-email").GetByText("template is required").WaitForAsync();
+        await Node(page, "delay").GetByText("duration is required").WaitForAsync();
+        (await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).IsDisabledAsync()).ShouldBeTrue();
+        await Shot(page, "designer-faults");
+
+        await Node(page, "send-email").ClickAsync();
+        await page.GetByLabel("Template *").SelectOptionAsync("order-confirmation");
+        await page.GetByLabel("Category *").SelectOptionAsync("transactional");
+        await page.GetByTitle("Rendered email").WaitForAsync(); // the live preview of the chosen template
+        await Node(page, "delay").ClickAsync();
+        await page.GetByLabel("Duration *").FillAsync("3 days");
+        await Node(page, "send-email-2").ClickAsync();
+        await page.GetByLabel("Template *").SelectOptionAsync("reassurance");
+        await page.GetByLabel("Category *").SelectOptionAsync("service");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Problems (0)" }).WaitForAsync();
+        await Shot(page, "designer-editor");
+
+        await page.GetByLabel("Version note").FillAsync("First version: confirmation, then reassurance after 3 days");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).GetByText("Published as version 1.").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Simulate" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simulate", Exact = true }).ClickAsync();
+        var emails = page.GetByRole(AriaRole.List, new() { Name = "Timeline" }).Locator("li.email");
+        await emails.Nth(1).WaitForAsync();
+        (await emails.CountAsync()).ShouldBe(2);
+        (await emails.Nth(0).InnerTextAsync()).ShouldContain("order-confirmation");
+        (await emails.Nth(1).InnerTextAsync()).ShouldContain("reassurance");
+        await emails.Nth(1).GetByRole(AriaRole.Button).ClickAsync();
+        await page.FrameLocator("iframe[title='Email reassurance']").Locator("body").WaitForAsync();
+        await Shot(page, "designer-simulation");
+
+        var exported = JsonNode.Parse(await DownloadExportAsync(page))!;
+        var stored = JsonNode.Parse(await site.CreateClient().GetStringAsync("/api/flows/thank-you/export"))!;
+        ShouldMeanTheSame(exported, stored, "the file the designer exports is the published flow");
+        exported["activities"]!.AsArray().Select(a => a!["type"]!.GetValue<string>()).ShouldBe(["OrderPlaced", "SendEmail", "Delay", "SendEmail"]);
+        exported["activities"]![2]!["properties"]!["duration"]!.GetValue<string>().ShouldBe("P3D");
+        exported["connections"]!.AsArray().Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task a_flow_file_imported_moved_around_and_exported_means_the_same_as_the_file()
+    {
+        var file = Path.Combine(CareFlowsFixture.RepositoryFolder("workflows"), "close-the-loop.json");
+        var page = await SignedInAsync();
+        await page.GetByLabel("Import a flow file").SetInputFilesAsync(file);
+        await Node(page, "confirmation").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Auto-layout" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).GetByText("Draft saved.").WaitForAsync();
+
+        var exported = JsonNode.Parse(await DownloadExportAsync(page))!;
+        ShouldMeanTheSame(exported, JsonNode.Parse(await File.ReadAllTextAsync(file))!, "the imported file");
+    }
+
+    [Fact]
+    public async Task the_versions_tab_shows_what_the_draft_changes_and_reverts_it()
+    {
+        var page = await SignedInAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Close the loop" }).ClickAsync();
+        await Node(page, "wait-a-day").ClickAsync();
+        await page.GetByLabel("Duration *").FillAsync("2 days");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).GetByText("Draft saved.").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "What the draft changes" }).ClickAsync();
+        await page.GetByText("Changed wait-a-day (Delay): duration P1D → P2D").WaitForAsync();
+        await Shot(page, "designer-versions");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revert the draft to this version" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).GetByText("The draft is version 1 again.").WaitForAsync();
+        var draft = JsonNode.Parse(await site.CreateClient().GetStringAsync("/api/flows/close-the-loop"))!["draft"]!;
+        draft["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "wait-a-day")!["properties"]!["duration"]!.GetValue<string>().ShouldBe("P1D");
+    }
+
+    [Fact]
+    public async Task a_stale_editor_is_told_in_words_that_someone_else_saved_first()
+    {
+        var page = await SignedInAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Close the loop" }).ClickAsync();
+        await Node(page, "wait-a-day").WaitForAsync();
+        // Someone else saves the same draft meanwhile.
+        using var other = site.CreateClient();
+        var current = JsonNode.Parse(await other.GetStringAsync("/api/flows/close-the-loop"))!;
+        (await other.PutAsync("/api/flows/close-the-loop/draft", System.Net.Http.Json.JsonContent.Create(new JsonObject
+        {
+            ["definition"] = current["draft"]!.DeepClone(),
+            ["revision"] = current["flow"]!["revision"]!.GetValue<int>(),
+        }))).EnsureSuccessStatusCode();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).GetByText("Someone else saved this flow since you opened it").WaitForAsync();
+    }
+
+    private async Task<IPage> SignedInAsync()
+    {
+        var page = await site.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, AcceptDownloads = true });
+        await page.GotoAsync($"{site.BaseUrl}/designer/");
+        await page.GetByLabel("User name").FillAsync(PublicSiteFixture.DesignerUser);
+        await page.GetByLabel("Password").FillAsync(PublicSiteFixture.DesignerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Flows" }).WaitForAsync();
+        return page;
+    }
+
+    private static ILocator Node(IPage page, string activityId) => page.Locator($".react-flow__node[data-id='{activityId}']");
+
+    private static async Task<string> DownloadExportAsync(IPage page)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export" }).ClickAsync());
+        return await File.ReadAllTextAsync((await download.PathAsync())!);
+    }
+
+    // What a flow means: everything but where its boxes sit on the canvas and the editor's schema hint. The order of
+    // an object's keys does not count either (PostgreSQL's jsonb keeps its own).
+    private static void ShouldMeanTheSame(JsonNode actual, JsonNode expected, string what)
+    {
+        var (a, e) = (Meaning(actual), Meaning(expected));
+        JsonNode.DeepEquals(a, e).ShouldBeTrue($"not the same as {what}:\n{a.ToJsonString()}\n{e.ToJsonString()}");
+    }
+
+    private static JsonNode Meaning(JsonNode definition)
+    {
+        var copy = definition.DeepClone().AsObject();
+        copy.Remove("$schema");
+        foreach (var activity in copy["activities"]!.AsArray()) activity!.AsObject().Remove("position");
+        return copy;
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = PublicSiteFixture.ScreenshotPath(name) });
+}
