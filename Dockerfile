@@ -2,7 +2,7 @@
 FROM node:20-bookworm-slim AS designer
 WORKDIR /designer
 COPY src/CareFlows.Designer/package.json src/CareFlows.Designer/package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm install --no-save --no-audit --no-fund
 COPY src/CareFlows.Designer/ ./
 RUN npx vite build
 

@@ -10,10 +10,11 @@ if ! command -v npm >/dev/null; then
   echo "[designer] npm is missing: install Node.js 20 or later (apt-get install nodejs npm)" >&2
   exit 1
 fi
-# npm ci wipes and reinstalls; only when the lock file changed since the last install.
+# The versions in package-lock.json, installed when missing or older than the lock file. Not "npm ci": it refuses
+# this lock file, which (as npm writes it here) lists rollup's per-platform binaries only as optional names.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages"
-  npm ci --silent --no-audit --no-fund >/dev/null
+  npm install --no-save --no-audit --no-fund --loglevel error
 fi
 npx --no-install vite build --logLevel warn
 log "built into $(pwd)/dist"

@@ -10,55 +10,99 @@ var orders = Size("--orders", 20_000, 2_000);
 var timers = Size("--timers", 50_000, 5_000);
 var waiting = Math.Max(timers, Size("--waiting", 200_000, 10_000));
 var repositoryWorkflows = CareFlows.Engine.FolderSearch.Up(AppContext.BaseDirectory, "workflows");
+// --only raw,delivery,e2e,timers,designer runs some sections (the timers section includes memory and start-up).
+var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : null;
+bool Runs(string section) => only is null || only.Contains(section);
 
 Console.WriteLine($"CareFlows benchmark: {orders:N0} orders, {timers:N0} timers due at once, {waiting:N0} waiting instances; {Environment.ProcessorCount} cores");
 await using var env = new BenchEnvironment();
 
-Console.WriteLine("1/5 raw rates of the parts underneath");
-var rabbit = await RawRates.RabbitPublishConsumeAsync(orders);
-var postgres = await RawRates.PostgresInsertsAsync(env, orders);
-var mailKit1 = await RawRates.MailKitAsync(2_000, connections: 1);
-var mailKit4 = await RawRates.MailKitAsync(2_000, connections: 4);
-await env.ClearMailAsync();
+(double Rabbit, double Postgres, double MailKit1, double MailKit4)? raw = null;
+if (Runs("raw"))
+{
+    Console.WriteLine("1/6 raw rates of the parts underneath");
+    raw = (await RawRates.RabbitPublishConsumeAsync(orders), await RawRates.PostgresInsertsAsync(env, orders),
+        await RawRates.MailKitAsync(2_000, connections: 1), await RawRates.MailKitAsync(2_000, connections: 4));
+    await env.ClearMailAsync();
+}
 
-Console.WriteLine("2/5 dispatcher: outbox -> SMTP sink");
-var delivery1 = await Delivery.OutboxToSinkAsync(env, quick ? 1_000 : 5_000, connections: 1);
-var delivery4 = await Delivery.OutboxToSinkAsync(env, quick ? 1_000 : 5_000, connections: 4);
+(DeliveryResult One, DeliveryResult Four)? delivery = null;
+if (Runs("delivery"))
+{
+    Console.WriteLine("2/6 dispatcher: outbox -> SMTP sink");
+    delivery = (await Delivery.OutboxToSinkAsync(env, quick ? 1_000 : 5_000, connections: 1),
+        await Delivery.OutboxToSinkAsync(env, quick ? 1_000 : 5_000, connections: 4));
+}
 
-Console.WriteLine("3/5 end to end: OrderPlaced published -> confirmation accepted by SMTP");
-var e2e = await EndToEnd.RunAsync(env, repositoryWorkflows, orders);
+EndToEndResult? e2e = null;
+if (Runs("e2e"))
+{
+    Console.WriteLine("3/6 end to end: OrderPlaced published -> confirmation accepted by SMTP");
+    e2e = await EndToEnd.RunAsync(env, repositoryWorkflows, orders);
+}
 
-Console.WriteLine("4/5 timers falling due at once");
-await env.ResetAsync();
-var waitingFlow = await Timers.WaitingFlowFolderAsync();
-var startClock = Stopwatch.StartNew();
-var server = await env.StartServerAsync("bench-timers", waitingFlow);
-var startupEmpty = startClock.Elapsed;
-await Task.Delay(TimeSpan.FromSeconds(5));
-var idleEmpty = server.ResidentBytes();
-var timerResult = await Timers.AllDueAtOnceAsync(env, server, timers);
+TimerResult? timerResult = null;
+MemoryResult? memory = null;
+if (Runs("timers"))
+{
+    Console.WriteLine("4/6 timers falling due at once");
+    await env.ResetAsync();
+    var waitingFlow = await Timers.WaitingFlowFolderAsync();
+    var startClock = Stopwatch.StartNew();
+    var server = await env.StartServerAsync("bench-timers", waitingFlow);
+    var startupEmpty = startClock.Elapsed;
+    await Task.Delay(TimeSpan.FromSeconds(5));
+    var idleEmpty = server.ResidentBytes();
+    timerResult = await Timers.AllDueAtOnceAsync(env, server, timers);
 
-Console.WriteLine("5/5 memory and start-up with many waiting instances");
-var memory = await Timers.MemoryWithWaitingAsync(env, waitingFlow, timers, waiting, idleEmpty, startupEmpty, server);
-await server.DisposeAsync();
+    Console.WriteLine("5/6 memory and start-up with many waiting instances");
+    memory = await Timers.MemoryWithWaitingAsync(env, waitingFlow, timers, waiting, idleEmpty, startupEmpty, server);
+    await server.DisposeAsync();
+}
+
+DesignerResult? designer = null;
+if (Runs("designer"))
+{
+    Console.WriteLine("6/6 the designer in Chromium, with a 100-activity flow");
+    designer = await DesignerPage.MeasureAsync(env, 100);
+}
 
 Console.WriteLine();
-Console.WriteLine("Raw rates (same machine, same run)");
-Console.WriteLine($"  RabbitMQ publish (confirmed) -> consume (acked), 1 publisher      {rabbit,10:N0} msg/s");
-Console.WriteLine($"  PostgreSQL single-row insert transactions, 8 connections          {postgres,10:N0} rows/s");
-Console.WriteLine($"  MailKit -> SMTP sink, 1 connection                                 {mailKit1,10:N0} msg/s");
-Console.WriteLine($"  MailKit -> SMTP sink, 4 connections                                {mailKit4,10:N0} msg/s");
+if (raw is { } r)
+{
+    Console.WriteLine("Raw rates (same machine, same run)");
+    Console.WriteLine($"  RabbitMQ publish (confirmed) -> consume (acked), 1 publisher      {r.Rabbit,10:N0} msg/s");
+    Console.WriteLine($"  PostgreSQL single-row insert transactions, 8 connections          {r.Postgres,10:N0} rows/s");
+    Console.WriteLine($"  MailKit -> SMTP sink, 1 connection                                 {r.MailKit1,10:N0} msg/s");
+    Console.WriteLine($"  MailKit -> SMTP sink, 4 connections                                {r.MailKit4,10:N0} msg/s");
+}
 Console.WriteLine("CareFlows");
-Console.WriteLine($"  dispatcher, outbox -> SMTP sink, 1 connection                      {delivery1.MessagesPerSecond,10:N0} msg/s");
-Console.WriteLine($"  dispatcher, outbox -> SMTP sink, 4 connections                     {delivery4.MessagesPerSecond,10:N0} msg/s");
-Console.WriteLine($"  orders published (4 publishers)                                    {e2e.PublishPerSecond,10:N0} orders/s");
-Console.WriteLine($"  OrderPlaced -> confirmation handed to SMTP, sustained over {e2e.Orders:N0}  {e2e.OrdersPerSecond,10:N0} orders/s");
-Console.WriteLine($"    latency p50 {e2e.P50.TotalMilliseconds:N0} ms, p99 {e2e.P99.TotalMilliseconds:N0} ms, max {e2e.Max.TotalMilliseconds:N0} ms");
-Console.WriteLine($"  instances started into a wait                                      {timerResult.StartsPerSecond,10:N0} instances/s");
-Console.WriteLine($"  steps when {timerResult.Timers:N0} timers fall due at once                  {timerResult.StepsPerSecond,10:N0} steps/s");
-Console.WriteLine($"  server memory (RSS): idle, empty store                             {memory.IdleEmptyBytes / 1048576.0,10:N0} MiB");
-Console.WriteLine($"  server memory (RSS): with {memory.Waiting:N0} waiting instances          {memory.LoadedBytes / 1048576.0,10:N0} MiB");
-Console.WriteLine($"  server memory (RSS): restarted with {memory.Waiting:N0} waiting           {memory.AfterRestartBytes / 1048576.0,10:N0} MiB");
-Console.WriteLine($"  start-up: empty store {memory.StartupEmpty.TotalSeconds:N1} s; with {memory.Waiting:N0} waiting {memory.StartupLoaded.TotalSeconds:N1} s");
+if (delivery is { } d)
+{
+    Console.WriteLine($"  dispatcher, outbox -> SMTP sink, 1 connection                      {d.One.MessagesPerSecond,10:N0} msg/s");
+    Console.WriteLine($"  dispatcher, outbox -> SMTP sink, 4 connections                     {d.Four.MessagesPerSecond,10:N0} msg/s");
+}
+if (e2e is not null)
+{
+    Console.WriteLine($"  orders published (4 publishers)                                    {e2e.PublishPerSecond,10:N0} orders/s");
+    Console.WriteLine($"  OrderPlaced -> confirmation handed to SMTP, sustained over {e2e.Orders:N0}  {e2e.OrdersPerSecond,10:N0} orders/s");
+    Console.WriteLine($"    latency p50 {e2e.P50.TotalMilliseconds:N0} ms, p99 {e2e.P99.TotalMilliseconds:N0} ms, max {e2e.Max.TotalMilliseconds:N0} ms");
+}
+if (timerResult is not null && memory is not null)
+{
+    Console.WriteLine($"  instances started into a wait                                      {timerResult.StartsPerSecond,10:N0} instances/s");
+    Console.WriteLine($"  steps when {timerResult.Timers:N0} timers fall due at once                  {timerResult.StepsPerSecond,10:N0} steps/s");
+    Console.WriteLine($"  server memory (RSS): idle, empty store                             {memory.IdleEmptyBytes / 1048576.0,10:N0} MiB");
+    Console.WriteLine($"  server memory (RSS): with {memory.Waiting:N0} waiting instances          {memory.LoadedBytes / 1048576.0,10:N0} MiB");
+    Console.WriteLine($"  server memory (RSS): restarted with {memory.Waiting:N0} waiting           {memory.AfterRestartBytes / 1048576.0,10:N0} MiB");
+    Console.WriteLine($"  start-up: empty store {memory.StartupEmpty.TotalSeconds:N1} s; with {memory.Waiting:N0} waiting {memory.StartupLoaded.TotalSeconds:N1} s");
+}
+if (designer is not null)
+{
+    Console.WriteLine($"  designer: flow list loaded (page load, signed in)                  {designer.ListLoad.TotalMilliseconds,10:N0} ms");
+    Console.WriteLine($"  designer: {designer.Nodes}-activity flow opened, validated                {designer.OpenLarge.TotalMilliseconds,10:N0} ms");
+    Console.WriteLine($"  designer: activity added from the palette, on the canvas           {designer.AddActivity.TotalMilliseconds,10:N0} ms");
+    Console.WriteLine($"  designer: the grown flow validated again by the server             {designer.Validated.TotalMilliseconds,10:N0} ms");
+}
 return 0;
 
