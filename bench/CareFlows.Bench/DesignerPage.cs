@@ -59,7 +59,7 @@ public static class DesignerPage
                 await page.Locator(".react-flow__node").First.WaitForAsync();
                 await page.GetByRole(AriaRole.Tab, new() { Name = "Problems (0)" }).WaitForAsync();
             }));
-            await page.Locator(".react-flow__node[data-id='placed']").ClickAsync();
+            await page.Locator(".react-flow__node").First.ClickAsync();
             add.Add(await Time(async () =>
             {
                 await page.GetByRole(AriaRole.Button, new() { Name = "Add Send email" }).ClickAsync();

@@ -205,7 +205,7 @@ function Canvas({ flowId }) {
         </nav>
         <div className="canvas" onDrop={onDrop} onDragOver={(e) => e.preventDefault()}>
           <ReactFlow nodes={viewNodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
-            onConnect={onConnect} onSelectionChange={({ nodes: sel }) => setSelectedId(sel[0]?.id ?? null)} fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.1} deleteKeyCode={['Delete', 'Backspace']}
+            onConnect={onConnect} onSelectionChange={({ nodes: sel }) => setSelectedId(sel[0]?.id ?? null)} fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} deleteKeyCode={['Delete', 'Backspace']}
             onlyRenderVisibleElements>
             <Background />
             <Controls />
