@@ -14,6 +14,10 @@ const string Usage = """
         Runs a flow on a virtual clock and prints its timeline, e.g.
         careflows simulate workflows/close-the-loop.json --order samples/order.json --event OrderDelivered@P2D
 
+    careflows check-templates [DIR]
+        Checks every template in every locale (syntax, names the model lacks in any branch, rendering for a sample
+        order) and prints each fault as file(line,column). Exits 1 when there is one. DIR defaults to ./templates.
+
     careflows schema
         Prints the JSON Schema of flow definitions (as in workflows/schema/flow.schema.json).
     """;
@@ -27,6 +31,7 @@ try
     {
         "publish-order" => await PublishOrder(),
         "simulate" when args.Length > 1 => Simulate.Run(args[1], Option("--order"), Options("--event"), Option("--templates"), args.Contains("--emails")),
+        "check-templates" => CheckTemplates.Run(args.Length > 1 ? args[1] : null),
         "schema" => PrintSchema(),
         null or "-h" or "--help" => Help(0),
         _ => Help(2),

@@ -35,14 +35,16 @@ public sealed class ConsentDecider(ConsentPolicy policy)
     {
         var standing = state.DecisionFor(c.Channel, c.Category);
         if (standing is not null && standing.At > c.At) return ConsentOutcome.Superseded;
+        var pending = state.Pending.ContainsKey(CustomerConsentState.Key(c.Channel, c.Category));
+        // The same decision at the same time is a replay. The same decision made later is recorded again: were it
+        // dropped, an older opposite decision that arrives after it would find only the first one, and win.
+        if (standing is not null && standing.OptedIn == c.OptIn && standing.At == c.At && !pending) return ConsentOutcome.Unchanged;
         if (!c.OptIn)
         {
-            if (standing is { OptedIn: false } && !state.Pending.ContainsKey(CustomerConsentState.Key(c.Channel, c.Category))) return ConsentOutcome.Unchanged;
             add(new OptedOut(c.Channel, c.Category, c.Source, c.At));
             return ConsentOutcome.Changed;
         }
-        if (standing is { OptedIn: true }) return ConsentOutcome.Unchanged;
-        if (policy.NeedsConfirmation(c.Category))
+        if (policy.NeedsConfirmation(c.Category) && standing is not { OptedIn: true })
         {
             add(new DoubleOptInRequested(c.Channel, c.Category, c.Source, c.At));
             return ConsentOutcome.ConfirmationRequested;
@@ -54,7 +56,7 @@ public sealed class ConsentDecider(ConsentPolicy policy)
     private static ConsentOutcome Unsubscribe(CustomerConsentState state, UnsubscribeAll u, Action<IConsentEvent> add)
     {
         if (u.LinkId is not null && state.UsedLinks.Contains(u.LinkId)) return ConsentOutcome.LinkAlreadyUsed;
-        var allOut = ConsentCategories.Optional.All(c => state.DecisionFor(u.Channel, c) is { OptedIn: false });
+        var allOut = ConsentCategories.Optional.All(c => state.DecisionFor(u.Channel, c) is { OptedIn: false } d && d.At >= u.At);
         if (allOut && state.Pending.Count == 0 && u.LinkId is null) return ConsentOutcome.Unchanged;
         add(new UnsubscribedFromAll(u.Channel, u.Source, u.LinkId, u.At));
         return ConsentOutcome.Changed;

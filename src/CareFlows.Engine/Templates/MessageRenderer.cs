@@ -18,9 +18,8 @@ public sealed class MessageRenderer(TemplateCatalog catalog, ShopOptions shop)
 
     public RenderedEmail Render(string template, OrderPlaced order, IReadOnlyDictionary<string, object?>? data = null, MessageLinks? links = null)
     {
-        var locale = string.IsNullOrWhiteSpace(order.Customer.Locale) ? shop.DefaultLocale : order.Customer.Locale;
-        var formats = new LocaleFormats(locale, order.Currency, order.Customer.TimeZone, shop.DefaultTimeZone);
-        var model = MessageModel.For(order, shop, formats, data, links ?? MessageLinks.Sample);
+        var locale = LocaleOf(order);
+        var model = Model(order, data, links ?? MessageLinks.Sample);
 
         var subject = Run(catalog.Message(template, locale, TemplatePart.Subject), model, html: false);
         var text = Run(catalog.Message(template, locale, TemplatePart.Text), model, html: false);
@@ -33,6 +32,26 @@ public sealed class MessageRenderer(TemplateCatalog catalog, ShopOptions shop)
             Locale: resolvedLocale,
             Version: version);
     }
+
+    /// <summary>
+    /// The names a message's parts, the layouts and the partials read that the model lacks, in any branch,
+    /// as "file(line,column) : error : text". A syntax error throws <see cref="TemplateInvalidException"/>.
+    /// </summary>
+    public IReadOnlyList<string> UnknownNames(string template, OrderPlaced order, IReadOnlyDictionary<string, object?>? data)
+    {
+        var model = Model(order, data, MessageLinks.Sample);
+        var inLayout = With(model, "");
+        var locale = LocaleOf(order);
+        return Enum.GetValues<TemplatePart>().SelectMany(part => TemplateNameCheck.Check(catalog.Message(template, locale, part), model))
+            .Concat(new[] { TemplatePart.Html, TemplatePart.Text }.SelectMany(part => TemplateNameCheck.Check(catalog.Layout(part), inLayout)))
+            .Concat(catalog.PartialNames().SelectMany(name => TemplateNameCheck.Check(catalog.Partial(name), model)))
+            .ToList();
+    }
+
+    private string LocaleOf(OrderPlaced order) => string.IsNullOrWhiteSpace(order.Customer.Locale) ? shop.DefaultLocale : order.Customer.Locale;
+
+    private ScriptObject Model(OrderPlaced order, IReadOnlyDictionary<string, object?>? data, MessageLinks links) =>
+        MessageModel.For(order, shop, new LocaleFormats(LocaleOf(order), order.Currency, order.Customer.TimeZone, shop.DefaultTimeZone), data, links);
 
     private static ScriptObject With(ScriptObject model, object content)
     {

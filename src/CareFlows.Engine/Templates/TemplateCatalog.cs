@@ -61,6 +61,12 @@ public sealed class TemplateCatalog(string root, string defaultLocale)
         return File.Exists(path) ? Parse(path) : throw new TemplateNotFoundException($"No partial '{name}' under {Root}/_partials");
     }
 
+    public IReadOnlyList<string> PartialNames()
+    {
+        var folder = Path.Combine(Root, "_partials");
+        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.sbn").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order().ToList() : [];
+    }
+
     /// <summary>"de-AT" -> de-AT, de, then the default's chain, then en; without repeats.</summary>
     public static IReadOnlyList<string> LocaleChain(string locale, string defaultLocale)
     {

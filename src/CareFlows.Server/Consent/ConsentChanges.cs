@@ -12,7 +12,8 @@ namespace CareFlows.Server.Consent;
 /// </summary>
 public sealed class ConsentChanges(IDocumentStore store, ConsentDecider decider, ConfirmationEmail confirmation, DispatchSignal dispatch, ILogger<ConsentChanges> log)
 {
-    private const int Attempts = 5;
+    // Each round of a burst at one customer lets one writer win, so a burst of n needs n attempts at worst.
+    private const int Attempts = 10;
 
     /// <param name="alsoDo">Written in the same transaction, e.g. the receipt that makes a consumer idempotent.</param>
     public async Task<ConsentResult> ApplyAsync(ConsentCommand command, CancellationToken ct, Action<IDocumentSession>? alsoDo = null)

@@ -23,6 +23,7 @@ public static class DeliveryRegistration
             ProjectPaths.Find(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<EmailOptions>().TemplatesPath, "templates"),
             sp.GetRequiredService<ShopOptions>().DefaultLocale));
         services.AddSingleton<MessageRenderer>();
+        services.AddSingleton<TemplateChecker>();
         services.AddSingleton<EmailQueue>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<SmtpSender>();

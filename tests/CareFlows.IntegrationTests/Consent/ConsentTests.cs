@@ -46,7 +46,7 @@ public class ConsentTests(CareFlowsFixture app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task one_click_unsubscribe_unsubscribes_and_a_second_click_changes_nothing()
+    public async Task one_click_unsubscribe_unsubscribes_and_the_link_replayed_after_opting_in_again_changes_nothing()
     {
         var order = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
         await app.Bus.Publish(order);
@@ -57,18 +57,52 @@ public class ConsentTests(CareFlowsFixture app) : IAsyncLifetime
         (await app.Mail.RawHeaderAsync(service, "List-Unsubscribe-Post")).ShouldBe("List-Unsubscribe=One-Click");
         var url = EmailLinks.Local(EmailLinks.ListUnsubscribe(await app.Mail.RawHeaderAsync(service, "List-Unsubscribe")));
         using var mailClient = app.CreateClient(apiKey: null);
-        for (var click = 1; click <= 2; click++)
-        {
-            var response = await mailClient.PostAsync(url, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
-            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"click {click}");
-        }
+        var first = await OneClick(mailClient, url);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await first.Content.ReadAsStringAsync()).ShouldContain("You are unsubscribed");
+        (await app.ConsentOfAsync(order.Customer.CustomerId))!.State.DecisionFor("email", "service")!.Source.ShouldBe("one-click-unsubscribe");
 
+        // The customer changes their mind; later the old link is posted again (a mail client retrying, a forwarded email).
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        using var api = app.CreateClient();
+        (await api.PutAsJsonAsync($"/api/customers/{order.Customer.CustomerId}/consent", new { category = "service", optedIn = true, source = "support" })).EnsureSuccessStatusCode();
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var replay = await OneClick(mailClient, url);
+
+        replay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await replay.Content.ReadAsStringAsync()).ShouldContain("This link was used before");
         var history = await History(order.Customer.CustomerId);
         history.Count(e => e.GetProperty("event").GetString() == "UnsubscribedFromAll").ShouldBe(1);
-        var consent = (await app.ConsentOfAsync(order.Customer.CustomerId))!;
-        consent.State.DecisionFor("email", "service")!.OptedIn.ShouldBeFalse();
-        consent.State.DecisionFor("email", "service")!.Source.ShouldBe("one-click-unsubscribe");
+        var service2 = (await app.ConsentOfAsync(order.Customer.CustomerId))!.State.DecisionFor("email", "service")!;
+        service2.OptedIn.ShouldBeTrue();
+        service2.Source.ShouldBe("support");
     }
+
+    [Fact]
+    public async Task concurrent_changes_to_one_customer_are_each_decided_on_fresh_state_and_none_is_lost()
+    {
+        const string customer = "customer-busy";
+        var start = app.Clock.GetUtcNow();
+        using var api = app.CreateClient();
+        // Eight decisions at once, each a minute later than the one before by its own time, each from a source of its own.
+        var requests = Enumerable.Range(0, 8).Select(i => api.PutAsJsonAsync($"/api/customers/{customer}/consent",
+            new { category = "marketing", optedIn = i % 2 == 0, email = "busy@example.com", source = $"support-{i}", changedAt = start.AddMinutes(i) }));
+        var responses = await Task.WhenAll(requests);
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        var outcomes = await Task.WhenAll(responses.Select(async (r, i) => (Source: $"support-{i}", Outcome: (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString())));
+        var history = await History(customer);
+        history.Select(e => e.GetProperty("version").GetInt64()).ShouldBe(Enumerable.Range(1, history.Count).Select(v => (long)v));
+        var recorded = history.Select(e => Detail(e, "source")).Where(s => s != "").ToList();
+        recorded.ShouldBe(outcomes.Where(o => o.Outcome == "Changed").Select(o => o.Source), ignoreOrder: true);
+        recorded.ShouldBeUnique();
+        var marketing = (await app.ConsentOfAsync(customer))!.State.DecisionFor("email", "marketing")!;
+        marketing.Source.ShouldBe("support-7"); // the latest decision by its time, whatever order they arrived in
+        marketing.OptedIn.ShouldBeFalse();
+    }
+
+    private static Task<HttpResponseMessage> OneClick(HttpClient mailClient, string url) =>
+        mailClient.PostAsync(url, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
 
     [Fact]
     public async Task the_confirmation_carries_a_preference_link_but_no_unsubscribe_header()

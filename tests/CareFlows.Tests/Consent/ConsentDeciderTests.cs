@@ -43,12 +43,29 @@ public class ConsentDeciderTests
     }
 
     [Fact]
-    public void the_same_decision_twice_records_nothing_the_second_time()
+    public void the_same_decision_replayed_records_nothing_the_second_time()
     {
         var state = Run(Defaults, Change("marketing", true, T0));
-        var again = new ConsentDecider(Defaults).Decide(state, Change("marketing", true, T0.AddMinutes(5)));
+        var again = new ConsentDecider(Defaults).Decide(state, Change("marketing", true, T0));
         again.Outcome.ShouldBe(ConsentOutcome.Unchanged);
         again.Events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_decision_repeated_later_keeps_an_older_opposite_one_arriving_after_it_from_winning()
+    {
+        // Out at 9:00 and out again at 9:07; the opt-in made at 9:06 arrives last and must not stand.
+        var state = Run(Defaults, Change("marketing", false, T0, "support-0"), Change("marketing", false, T0.AddMinutes(7), "support-7"),
+            Change("marketing", true, T0.AddMinutes(6), "support-6"));
+        state.DecisionFor("email", "marketing").ShouldBe(new ConsentDecision(false, "support-7", T0.AddMinutes(7)));
+    }
+
+    [Fact]
+    public void unsubscribing_from_everything_again_later_is_recorded_so_an_older_opt_in_cannot_win()
+    {
+        var state = Run(Defaults, new UnsubscribeAll("c-1", "email", "api", null, T0), new UnsubscribeAll("c-1", "email", "support", null, T0.AddMinutes(7)),
+            Change("service", true, T0.AddMinutes(6)));
+        state.DecisionFor("email", "service")!.OptedIn.ShouldBeFalse();
     }
 
     [Fact]

@@ -1,49 +1,44 @@
+using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Templates;
 using CareFlows.Server.Definitions;
 using CareFlows.Tests.Engine;
+using CareFlows.Tests.Templates;
 
 namespace CareFlows.Tests.Definitions;
 
 public class PublishValidationTests
 {
+    private static readonly char Slash = Path.DirectorySeparatorChar;
+
     [Fact]
     public void a_flow_whose_template_does_not_parse_is_refused_with_the_templates_line_and_column()
     {
-        var root = Directory.CreateTempSubdirectory("careflows-templates-").FullName;
-        try
-        {
-            CopyLayouts(root);
-            Write(root, "broken/en/subject.sbn", "Hello");
-            Write(root, "broken/en/text.sbn", "Line one\n{{ for line in order.lines }}\n- {{ line.name }}\n");
-            Write(root, "broken/en/html.sbn", "<p>x</p>");
-            var catalog = new TemplateCatalog(root, "en");
-            var validation = new DefinitionValidation(catalog, new MessageRenderer(catalog, new ShopOptions()), TimeProvider.System);
-            var definition = FlowCompilerJson(TestFlows.Chain(("SendEmail", new { template = "broken", category = "service" })));
+        using var folder = TemplateFolder.WithShippedLayouts();
+        folder.WriteMessage("broken", "en", text: "Line one\n{{ for line in order.lines }}\n- {{ line.name }}\n");
 
-            var fault = validation.Compile(definition).Faults.ShouldHaveSingleItem();
+        var fault = Faults(folder, "broken").ShouldHaveSingleItem();
 
-            fault.Path.ShouldBe("$.activities[1].properties.template");
-            fault.Message.ShouldStartWith($"template 'broken': broken{Path.DirectorySeparatorChar}en{Path.DirectorySeparatorChar}text.sbn(3,18) : error :");
-            fault.Message.ShouldContain("The <end> statement was not found");
-        }
-        finally { Directory.Delete(root, recursive: true); }
+        fault.Path.ShouldBe("$.activities[1].properties.template");
+        fault.Message.ShouldStartWith($"template 'broken': broken{Slash}en{Slash}text.sbn(3,18) : error :");
+        fault.Message.ShouldContain("The <end> statement was not found");
     }
 
-    private static CareFlows.Engine.Definitions.FlowDefinition FlowCompilerJson(string json) =>
-        CareFlows.Engine.Definitions.DefinitionJson.Parse(json).Definition!;
-
-    private static void CopyLayouts(string root)
+    [Fact]
+    public void a_fault_in_a_locale_the_sample_order_does_not_use_still_refuses_the_flow()
     {
-        var shipped = TestData.RepositoryFolder("templates");
-        foreach (var folder in new[] { "_layout", "_partials" })
-            foreach (var file in Directory.GetFiles(Path.Combine(shipped, folder)))
-                Write(root, Path.Combine(folder, Path.GetFileName(file)), File.ReadAllText(file));
+        using var folder = TemplateFolder.WithShippedLayouts();
+        folder.WriteMessage("thanks", "en");
+        folder.WriteMessage("thanks", "fr", subject: "Merci {{ customer.prenom }}");
+
+        Faults(folder, "thanks").ShouldHaveSingleItem().Message
+            .ShouldStartWith($"template 'thanks': thanks{Slash}fr{Slash}subject.sbn(1,19) : error : 'prenom' is not a member of 'customer'");
     }
 
-    private static void Write(string root, string relative, string content)
+    private static IReadOnlyList<DefinitionFault> Faults(TemplateFolder folder, string template)
     {
-        var path = Path.Combine(root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
+        var catalog = new TemplateCatalog(folder.Root, "en");
+        var validation = new DefinitionValidation(new TemplateChecker(catalog, new MessageRenderer(catalog, new ShopOptions())), TimeProvider.System);
+        var definition = DefinitionJson.Parse(TestFlows.Chain(("SendEmail", new { template, category = "service" }))).Definition!;
+        return validation.Compile(definition).Faults;
     }
 }

@@ -1,4 +1,3 @@
-
 using CareFlows.Engine.Templates;
 
 namespace CareFlows.Tests.Templates;
@@ -71,18 +70,4 @@ public class MessageRendererTests
     [Fact]
     public void a_template_name_cannot_reach_outside_the_templates_folder() =>
         Should.Throw<TemplateNotFoundException>(() => _shipped.Render("../secrets", TestData.Order()));
-
-    private sealed class TemplateFolder : IDisposable
-    {
-        public string Root { get; } = Directory.CreateTempSubdirectory("careflows-templates-").FullName;
-
-        public void Write(string relative, string content)
-        {
-            var path = Path.Combine(Root, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, content);
-        }
-
-        public void Dispose() => Directory.Delete(Root, recursive: true);
-    }
 }

@@ -35,11 +35,14 @@ public static class PreferencePageEndpoints
             return await page.ShowAsync(token, [LinkPurpose.Preferences, LinkPurpose.Unsubscribe], "You are unsubscribed from all service and marketing emails.", ct);
         }
         var form = await request.ReadFormAsync(ct);
-        var email = await page.EmailOfAsync(claims!.CustomerId, ct);
+        var current = await page.PreferencesAsync(claims!.CustomerId, ct);
         var confirmationSent = false;
         foreach (var category in ConsentCategories.Optional)
         {
-            var result = await changes.ApplyAsync(new ChangeConsent(claims.CustomerId, email, Channels.Email, category, form[category] == "on", ConsentSources.PreferencePage, now), ct);
+            // A box left as the customer decided before records nothing; one left at the shop's default records their choice.
+            var wanted = form[category] == "on";
+            if (current.Categories[category] is { IsDefault: false, AwaitingConfirmation: false } standing && standing.OptedIn == wanted) continue;
+            var result = await changes.ApplyAsync(new ChangeConsent(claims.CustomerId, current.Email, Channels.Email, category, wanted, ConsentSources.PreferencePage, now), ct);
             confirmationSent |= result.Outcome == ConsentOutcome.ConfirmationRequested;
         }
         return await page.ShowAsync(token, [LinkPurpose.Preferences, LinkPurpose.Unsubscribe],
@@ -49,8 +52,10 @@ public static class PreferencePageEndpoints
     private static async Task<IResult> OneClickAsync(string? token, PageContext page, ConsentChanges changes, CancellationToken ct)
     {
         if (page.Check(token, [LinkPurpose.Unsubscribe], out var claims) is { } bad) return bad;
-        await changes.ApplyAsync(new UnsubscribeAll(claims!.CustomerId, Channels.Email, ConsentSources.OneClickUnsubscribe, claims.Id, page.Clock.GetUtcNow()), ct);
-        return page.Html(PreferencePageHtml.Message(page.Shop, "You are unsubscribed", $"You will get no more service or marketing emails from {page.Shop.Name}. Messages about orders you place still reach you."));
+        var result = await changes.ApplyAsync(new UnsubscribeAll(claims!.CustomerId, Channels.Email, ConsentSources.OneClickUnsubscribe, claims.Id, page.Clock.GetUtcNow()), ct);
+        return result.Outcome == ConsentOutcome.LinkAlreadyUsed
+            ? page.Html(PreferencePageHtml.Message(page.Shop, "This link was used before", "You unsubscribed with it already, and the choices you made since then stand. Nothing was changed."))
+            : page.Html(PreferencePageHtml.Message(page.Shop, "You are unsubscribed", $"You will get no more service or marketing emails from {page.Shop.Name}. Messages about orders you place still reach you."));
     }
 
     private static async Task<IResult> ConfirmAsync([FromForm] string? token, PageContext page, ConsentChanges changes, CancellationToken ct)
@@ -81,17 +86,16 @@ public sealed class PageContext(ShopOptions shop, LinkTokens tokens, TimeProvide
     public async Task<IResult> ShowAsync(string? token, LinkPurpose[] allowed, string? notice, CancellationToken ct)
     {
         if (Check(token, allowed, out var claims) is { } bad) return bad;
-        await using var session = store.QuerySession();
-        var consent = await session.LoadAsync<CustomerConsent>(ConsentStreamId.For(claims!.CustomerId), ct);
-        var view = ConsentEndpoints.View(claims.CustomerId, consent?.State, policy);
-        if (view.Email == "") view = view with { Email = await KnownAddresses.ForAsync(session, claims.CustomerId, ct) ?? "" };
-        return Html(PreferencePageHtml.Preferences(shop, token!, view, notice));
+        return Html(PreferencePageHtml.Preferences(shop, token!, await PreferencesAsync(claims!.CustomerId, ct), notice));
     }
 
-    public async Task<string?> EmailOfAsync(string customerId, CancellationToken ct)
+    /// <summary>The customer's preferences as the page shows them, with the address from their latest order if the record has none.</summary>
+    public async Task<PreferencesView> PreferencesAsync(string customerId, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        return await KnownAddresses.ForAsync(session, customerId, ct);
+        var consent = await session.LoadAsync<CustomerConsent>(ConsentStreamId.For(customerId), ct);
+        var view = ConsentEndpoints.View(customerId, consent?.State, policy);
+        return view.Email == "" ? view with { Email = await KnownAddresses.ForAsync(session, customerId, ct) ?? "" } : view;
     }
 
     public IResult Html(string html, int status = StatusCodes.Status200OK) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);

@@ -1,0 +1,21 @@
+using CareFlows.Engine;
+using CareFlows.Engine.Templates;
+
+namespace CareFlows.Cli;
+
+/// <summary>careflows check-templates: what a flow's publish would refuse, for templates edited as files (e.g. before a commit).</summary>
+public static class CheckTemplates
+{
+    public static int Run(string? templatesFolder)
+    {
+        var root = templatesFolder ?? FolderSearch.Up(Directory.GetCurrentDirectory(), "templates");
+        var catalog = new TemplateCatalog(root, "en");
+        var faults = new TemplateChecker(catalog, new MessageRenderer(catalog, new ShopOptions())).CheckAll(DateTimeOffset.UtcNow);
+        foreach (var fault in faults.Values.SelectMany(f => f).Distinct()) Console.Error.WriteLine(Path.Combine(root, fault));
+        var templates = catalog.All();
+        Console.WriteLine(faults.Count == 0
+            ? $"{templates.Count} templates in {templates.Values.Sum(l => l.Count)} locale folders under {root}: no faults"
+            : $"{faults.Count} of {templates.Count} templates have faults");
+        return faults.Count == 0 ? 0 : 1;
+    }
+}
