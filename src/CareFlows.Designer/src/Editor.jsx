@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { api } from './api.js';
-import { autoLayout, createHistory, describeDuration, edgeId, faultsByActivity, newActivityId, toDefinition, toGraph } from './graph.js';
+import { autoLayout, createHistory, describeDuration, edgeId, faultsByActivity, newActivityId, setTarget, targetOf, toDefinition, toGraph } from './graph.js';
 import { ActivityNode } from './ActivityNode.jsx';
 import { PropertiesPanel } from './PropertiesPanel.jsx';
 import { SimulationPanel } from './SimulationPanel.jsx';
@@ -172,6 +172,8 @@ function Canvas({ flowId }) {
   if (error && !flow) return <main className="editor"><p role="alert" className="error">{error}</p><a href="#/">Back to the flows</a></main>;
   if (!flow) return <main className="editor"><p>Loading…</p></main>;
   const selected = nodes.find((n) => n.id === selectedId);
+  const selectedView = viewNodes.find((n) => n.id === selectedId);
+  const targets = viewNodes.filter((n) => n.id !== selectedId && !n.data.isTrigger).map((n) => ({ id: n.id, label: `${n.data.label} (${n.id})` }));
   const faultCount = Object.values(faults.byActivity).flat().length + faults.flow.length;
 
   return (
@@ -221,6 +223,8 @@ function Canvas({ flowId }) {
             <button role="tab" aria-selected={tab === 'watch'} onClick={() => setTab('watch')}>Watch</button>
           </div>
           {tab === 'properties' && <PropertiesPanel node={selected} faults={selected ? faults.byActivity[selected.id] : null} type={selected && typeOf(selected.data.type)} templates={templates}
+            ports={selectedView?.data.ports} targets={targets} targetOf={(port) => targetOf(edges, selected.id, port)}
+            onConnect={(port, target) => change(nodes, setTarget(edges, selected.id, port, target))}
             onChange={(properties) => change(nodes.map((n) => (n.id === selected.id ? { ...n, data: { ...n.data, properties } } : n)), edges)}
             onDelete={() => { change(nodes.filter((n) => n.id !== selected.id), edges.filter((e) => e.source !== selected.id && e.target !== selected.id)); setSelectedId(null); }} />}
           {tab === 'problems' && <ul className="problems" aria-label="Problems">

@@ -5,7 +5,7 @@ import { describeDuration, parseDuration, splitProblem } from './graph.js';
 const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /** The selected activity's settings, built from its type's property specs (GET /api/activity-types). */
-export function PropertiesPanel({ node, type, faults, templates, onChange, onDelete }) {
+export function PropertiesPanel({ node, type, faults, templates, ports, targets, targetOf, onChange, onConnect, onDelete }) {
   if (!node || !type) return <aside className="panel" aria-label="Properties"><p className="hint">Select an activity to edit it.</p></aside>;
   const set = (name, value) => onChange({ ...node.data.properties, [name]: value });
   return (
@@ -18,6 +18,7 @@ export function PropertiesPanel({ node, type, faults, templates, onChange, onDel
         <Field key={spec.name} spec={spec} value={node.data.properties[spec.name]} templates={templates} onChange={(v) => set(spec.name, v)} />
       ))}
       {type.name === 'SendEmail' && node.data.properties.template && <TemplatePreview template={node.data.properties.template} />}
+      <Connections ports={ports} targets={targets} targetOf={targetOf} onConnect={onConnect} />
       <button type="button" className="danger" onClick={onDelete}>Delete activity</button>
     </aside>
   );
@@ -53,6 +54,23 @@ function Field({ spec, value, templates, onChange }) {
     default:
       return <div className="field">{label}<input id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />{hint}</div>;
   }
+}
+
+// Where each outcome leads, as fields: the same wiring as dragging between handles, without a mouse.
+function Connections({ ports, targets, targetOf, onConnect }) {
+  if (!ports?.length) return null;
+  return <fieldset className="connections">
+    <legend>Then go to</legend>
+    {ports.map((port) => (
+      <div className="field" key={port}>
+        <label htmlFor={`then-${port}`}>{ports.length > 1 ? `When ${port}` : 'Next activity'}</label>
+        <select id={`then-${port}`} value={targetOf(port)} onChange={(e) => onConnect(port, e.target.value)}>
+          <option value="">Nothing (the flow ends here)</option>
+          {targets.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+        </select>
+      </div>
+    ))}
+  </fieldset>;
 }
 
 // Durations are typed as people say them ("3 days") and stored as ISO-8601 ("P3D").

@@ -41,6 +41,20 @@ export function edgeId(source, port, target) {
   return `${source}:${port}->${target}`;
 }
 
+/** Where a port of an activity leads ('' for nowhere). */
+export function targetOf(edges, source, port) {
+  return edges.find((e) => e.source === source && (e.sourceHandle ?? 'Done') === port)?.target ?? '';
+}
+
+/**
+ * Points a port at an activity, or at nothing when `target` is empty: the panel's "then go to" fields, so a flow can
+ * be wired without a mouse. A port leads to one activity, so any earlier connection from it goes.
+ */
+export function setTarget(edges, source, port, target) {
+  const others = edges.filter((e) => !(e.source === source && (e.sourceHandle ?? 'Done') === port));
+  return target ? [...others, { id: edgeId(source, port, target), source, sourceHandle: port, target }] : others;
+}
+
 function clean(properties) {
   const result = {};
   for (const [key, value] of Object.entries(properties ?? {})) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoLayout, createHistory, describeDuration, faultsByActivity, newActivityId, parseDuration, splitProblem, toDefinition, toGraph } from './graph.js';
+import { autoLayout, createHistory, describeDuration, faultsByActivity, newActivityId, parseDuration, setTarget, splitProblem, targetOf, toDefinition, toGraph } from './graph.js';
 
 const definition = {
   id: 'demo', name: 'Demo', version: 1, exitOn: ['OrderCancelled'],
@@ -73,5 +73,24 @@ describe('durations and splits', () => {
   it('split weights must add up to 100', () => {
     expect(splitProblem([{ name: 'a', weight: 50 }, { name: 'b', weight: 50 }])).toBeNull();
     expect(splitProblem([{ name: 'a', weight: 50 }, { name: 'b', weight: 40 }])).toBe('The weights add up to 90, not 100');
+  });
+});
+
+describe('wiring ports from the panel', () => {
+  const edges = toGraph(definition).edges;
+
+  it('reads where a port leads', () => {
+    expect(targetOf(edges, 'placed', 'Done')).toBe('confirm');
+    expect(targetOf(edges, 'confirm', 'Done')).toBe('');
+  });
+
+  it('points a port at another activity, replacing where it led before', () => {
+    const rewired = setTarget([...edges, { id: 'x', source: 'placed', sourceHandle: 'Done', target: 'other' }], 'placed', 'Done', 'wait');
+    expect(rewired.filter((e) => e.source === 'placed')).toEqual([{ id: 'placed:Done->wait', source: 'placed', sourceHandle: 'Done', target: 'wait' }]);
+  });
+
+  it('disconnects a port when the target is empty, and leaves other ports alone', () => {
+    const two = setTarget(edges, 'confirm', 'Done', 'placed');
+    expect(setTarget(two, 'placed', 'Done', '')).toEqual([{ id: 'confirm:Done->placed', source: 'confirm', sourceHandle: 'Done', target: 'placed' }]);
   });
 });

@@ -67,6 +67,35 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_keyboard_user_builds_and_wires_a_branching_flow_without_the_mouse()
+    {
+        var page = await SignedInAsync();
+        await page.GetByLabel("New flow").FillAsync("Keyboard");
+        await page.GetByLabel("New flow").PressAsync("Enter");
+        foreach (var activity in new[] { "Add Order placed", "Add Condition", "Add Send email" })
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = activity, Exact = true }).FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+        }
+        await Node(page, "send-email").WaitForAsync();
+
+        // The condition's other outcome goes to the same email: focus its node, select it with Enter, pick the target.
+        await Node(page, "condition").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByLabel("When False").FocusAsync();
+        await page.GetByLabel("When False").SelectOptionAsync("send-email");
+        await page.GetByLabel("When True").SelectOptionAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Status).GetByText("Draft saved.").WaitForAsync();
+        await Shot(page, "designer-keyboard-wiring");
+
+        var draft = JsonNode.Parse(await site.CreateClient().GetStringAsync("/api/flows/keyboard"))!["draft"]!;
+        draft["connections"]!.AsArray().Select(c => $"{c!["source"]!["activity"]}.{c["source"]!["port"]} -> {c["target"]!["activity"]}")
+            .ShouldBe(["order-placed.Done -> condition", "condition.False -> send-email"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task a_flow_file_imported_moved_around_and_exported_means_the_same_as_the_file()
     {
         var file = Path.Combine(CareFlowsFixture.RepositoryFolder("workflows"), "close-the-loop.json");
