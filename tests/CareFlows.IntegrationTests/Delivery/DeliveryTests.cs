@@ -51,6 +51,8 @@ public class DeliveryTests(DeliveryFixture app) : IAsyncLifetime
         bounce.Permanent.ShouldBeTrue();
         bounce.Reason.ShouldStartWith("550");
         (await app.CountAsync("select count(*) from careflows.outbox where status = 'bounced'")).ShouldBe(1);
+        var onRecord = await Eventually.Until(() => app.ConsentOfAsync(order.Customer.CustomerId), c => c?.State.Bounced is not null, "the bounce on the customer's record");
+        onRecord!.State.Bounced!.Reason.ShouldStartWith("550");
 
         app.Clock.Advance(TimeSpan.FromDays(1)); // the reassurance, a service message, is due
         events = await Eventually.Until(() => app.EventsAsync(order), e => e.OfType<EmailSkipped>().Any(), "the reassurance to be skipped");
@@ -66,6 +68,4 @@ public class DeliveryTests(DeliveryFixture app) : IAsyncLifetime
         log[0]!["reason"]!.GetValue<string>().ShouldStartWith("550");
         log[1]!["reason"]!.GetValue<string>().ShouldStartWith("address bounced on");
     }
-
-
 }
