@@ -6,8 +6,9 @@ using Microsoft.Playwright;
 namespace CareFlows.IntegrationTests.Browser;
 
 /// <summary>
-/// CareFlows listening on a real port, with its links pointing there, and Debian's Chromium driven by Playwright:
-/// what a customer clicks in an email and what a marketer sees in the designer. Marketing here needs double opt-in.
+/// CareFlows listening on a real port, with its links pointing there, and Debian's Chromium and Firefox driven by
+/// Playwright: what a customer clicks in an email and what a marketer sees in the designer. Marketing here needs
+/// double opt-in.
 /// </summary>
 public sealed class PublicSiteFixture : CareFlowsFixture
 {
@@ -15,6 +16,7 @@ public sealed class PublicSiteFixture : CareFlowsFixture
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Firefox { get; private set; } = null!;
     public string BaseUrl => $"http://127.0.0.1:{_port}";
 
     protected override int HttpPort => _port;
@@ -39,10 +41,22 @@ public sealed class PublicSiteFixture : CareFlowsFixture
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });
+        // Stock Firefox, not Playwright's patched build: the "moz-firefox" channel drives it over WebDriver BiDi.
+        Firefox = await _playwright.Firefox.LaunchAsync(new BrowserTypeLaunchOptions { Channel = "moz-firefox", ExecutablePath = FirefoxPath, Headless = true });
     }
+
+    public IBrowser Named(string browser) => browser switch
+    {
+        "chromium" => Browser,
+        "firefox" => Firefox,
+        _ => throw new ArgumentOutOfRangeException(nameof(browser), browser, "chromium or firefox"),
+    };
 
     /// <summary>Debian's build (scripts/browser.sh installs it); CAREFLOWS_CHROMIUM points elsewhere.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CAREFLOWS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    /// <summary>Debian's Firefox ESR (scripts/browser.sh installs it); CAREFLOWS_FIREFOX points elsewhere.</summary>
+    public static string FirefoxPath => Environment.GetEnvironmentVariable("CAREFLOWS_FIREFOX") is { Length: > 0 } path ? path : "/usr/bin/firefox-esr";
 
     /// <summary>Where screenshots of the main screens go: artifacts/screenshots under the repository.</summary>
     public static string ScreenshotPath(string name)
@@ -55,6 +69,7 @@ public sealed class PublicSiteFixture : CareFlowsFixture
     public override async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
+        if (Firefox is not null) await Firefox.DisposeAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
     }
