@@ -93,12 +93,22 @@ public static class Simulator
     {
         FlowStarted s => new(s.At, "started", null, $"Order {s.Order.OrderNumber} starts {s.FlowId} v{s.FlowVersion}"),
         ActivityCompleted { Why: not null } c => new(c.At, "branch", c.ActivityId, $"{c.ActivityId} -> {c.Port}", c.Port, c.Why),
-        WaitStarted w => new(w.At, "wait", w.ActivityId, w.Event is null ? $"Waits until {w.Until:u}" : $"Waits for {w.Event}{(w.Until is { } u ? $" until {u:u}" : "")}"),
+        WaitStarted { Event: null, Until: { } until } w => new(w.At, "wait", w.ActivityId, $"Waits {Span(until - w.At)} (until {until:yyyy-MM-dd HH:mm} UTC)"),
+        WaitStarted w => new(w.At, "wait", w.ActivityId,
+            $"Waits for {w.Event}{(w.Until is { } u ? $", at most {Span(u - w.At)} (until {u:yyyy-MM-dd HH:mm} UTC)" : "")}"),
         DiscountIssued d => new(d.At, "discount", d.ActivityId, $"Issues {d.Code}: {d.Value}{(d.Kind == "percent" ? "%" : "")} off, valid until {d.ExpiresAt:u}"),
         FlowExited x => new(x.At, "exited", x.ActivityId, $"Exits: {x.Reason}"),
         FlowCompleted c => new(c.At, "completed", null, "Completes"),
         _ => null,
     };
+
+    /// <summary>"3 days", "2 days 6 hours", "45 minutes": how a marketer reads a wait.</summary>
+    private static string Span(TimeSpan span)
+    {
+        var parts = new[] { (span.Days, "day"), (span.Hours, "hour"), (span.Minutes, "minute") }
+            .Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}{(p.Item1 == 1 ? "" : "s")}").ToList();
+        return parts.Count == 0 ? "under a minute" : string.Join(' ', parts);
+    }
 
     private static SimulatedEmail Render(EmailRequest request, InstanceState state, MessageRenderer? renderer)
     {
