@@ -7,8 +7,8 @@ namespace CareFlows.Engine.Templates;
 
 /// <summary>
 /// Finds every name a template reads that its model does not have, in every branch. Rendering with strict variables
-/// catches only the names on the path a sample order takes: <c>{{ if customer.is_vip }}{{ custmer.name }}{{ end }}</c>
-/// renders fine for a sample that is not a VIP, and fails for the first real customer who is.
+/// catches only the names on the path a sample order takes: <c>{{ if order.total > 500 }}{{ custmer.first_name }}{{ end }}</c>
+/// renders fine for a small sample order, and fails for the first real customer who spends more.
 /// </summary>
 internal sealed class TemplateNameCheck
 {
