@@ -55,6 +55,11 @@ public class PreferencePageBrowserTests(PublicSiteFixture site) : IAsyncLifetime
         await page.GetByRole(AriaRole.Status).GetByText("We sent you an email").WaitForAsync();
         (await site.ConsentOfAsync(order.Customer.CustomerId))!.State.DecisionFor("email", "marketing").ShouldBeNull("not before the confirmation");
 
+        // The box stays ticked while the confirmation is on its way; saving again neither withdraws nor repeats the request.
+        (await page.GetByLabel("Offers and discounts").IsCheckedAsync()).ShouldBeTrue();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).GetByText("Your choices are saved.").WaitForAsync();
+        await site.OutboxDrainedAsync();
         var request = (await site.Mail.WaitForAsync(order.Customer.Email, 2)).Single(m => m.Subject.StartsWith("Please confirm"));
         var confirmLink = request.Text.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/confirm?token="));
         await page.GotoAsync(confirmLink);

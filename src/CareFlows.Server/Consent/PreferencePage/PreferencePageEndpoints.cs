@@ -39,9 +39,11 @@ public static class PreferencePageEndpoints
         var confirmationSent = false;
         foreach (var category in ConsentCategories.Optional)
         {
-            // A box left as the customer decided before records nothing; one left at the shop's default records their choice.
+            // A box left as the customer decided before records nothing (nor asks again for a confirmation on its way);
+            // one left at the shop's default records their choice.
             var wanted = form[category] == "on";
-            if (current.Categories[category] is { IsDefault: false, AwaitingConfirmation: false } standing && standing.OptedIn == wanted) continue;
+            var choice = current.Categories[category];
+            if (choice.AwaitingConfirmation ? wanted : !choice.IsDefault && choice.OptedIn == wanted) continue;
             var result = await changes.ApplyAsync(new ChangeConsent(claims.CustomerId, current.Email, Channels.Email, category, wanted, ConsentSources.PreferencePage, now), ct);
             confirmationSent |= result.Outcome == ConsentOutcome.ConfirmationRequested;
         }

@@ -17,7 +17,7 @@ public static class PreferencePageHtml
     {
         var rows = string.Concat(view.Categories.Select(c => $"""
             <div class="choice">
-              <input type="checkbox" id="{c.Key}" name="{c.Key}" value="on"{(c.Value.OptedIn ? " checked" : "")} aria-describedby="{c.Key}-hint">
+              <input type="checkbox" id="{c.Key}" name="{c.Key}" value="on"{(c.Value.OptedIn || c.Value.AwaitingConfirmation ? " checked" : "")} aria-describedby="{c.Key}-hint">
               <label for="{c.Key}">{E(Labels[c.Key].Label)}</label>
               <p id="{c.Key}-hint" class="hint">{E(Labels[c.Key].Hint)}{(c.Value.AwaitingConfirmation ? " <strong>Waiting for your confirmation: see the email we sent you.</strong>" : "")}</p>
             </div>
