@@ -40,7 +40,7 @@ public static class DesignerPage
         await page.GetByLabel("User name").FillAsync("admin");
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Flows" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Flows", Exact = true }).WaitForAsync();
 
         var list = new List<TimeSpan>();
         var open = new List<TimeSpan>();

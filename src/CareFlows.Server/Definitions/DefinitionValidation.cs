@@ -16,7 +16,10 @@ public sealed class DefinitionValidation(TemplateChecker templates, TimeProvider
         var now = clock.GetUtcNow();
         var order = SampleOrder.Create(placedAt: now);
         var data = SampleOrder.Data(now);
-        return new ValidationContext(name => TemplateFaults(name, now), ExpressionModel.For(order, 1, data, []));
+        // Once per template and validation: a large flow sends the same few templates from many activities.
+        var checkedTemplates = new Dictionary<string, IReadOnlyList<string>>();
+        return new ValidationContext(name => checkedTemplates.TryGetValue(name, out var known) ? known : checkedTemplates[name] = TemplateFaults(name, now),
+            ExpressionModel.For(order, 1, data, []));
     }
 
     public CompileResult Compile(FlowDefinition definition) => FlowCompiler.Compile(definition, Context());

@@ -162,7 +162,7 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
         await TypeAsync(page.GetByLabel("User name"), PublicSiteFixture.DesignerUser);
         await TypeAsync(page.GetByLabel("Password"), PublicSiteFixture.DesignerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Flows" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Flows", Exact = true }).WaitForAsync();
         return page;
     }
 
