@@ -1,6 +1,7 @@
 using CareFlows.Engine.Runtime;
 using CareFlows.Engine.Consent;
 using CareFlows.Server.Consent;
+using CareFlows.Server.Hosting;
 using Marten;
 using Npgsql;
 
@@ -69,10 +70,11 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
             while (await reader.ReadAsync(ct))
                 if (reader.GetString(3) == OutboxKinds.Flow) abandoned.Add((reader.GetString(0), reader.GetGuid(1), reader.GetString(2)));
         if (abandoned.Count == 0) return 0;
-        await using var session = store.LightweightSession();
-        foreach (var (messageId, streamId, stepId) in abandoned)
-            session.Events.Append(streamId, new EmailFailed(stepId, messageId, reason, Permanent: false, now));
-        await session.SaveChangesAsync(ct);
+        await AppendAsync(session =>
+        {
+            foreach (var (messageId, streamId, stepId) in abandoned)
+                session.Events.Append(streamId, new EmailFailed(stepId, messageId, reason, Permanent: false, now));
+        }, ct);
         return abandoned.Count;
     }
 
@@ -113,12 +115,32 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     }
 
     // The row's final state and the event on the instance's stream commit together.
-    private async Task Finish(OutboxMessage message, string sql, object[] parameters, IFlowEvent @event, CancellationToken ct, Action<IDocumentSession>? alsoDo = null)
+    private Task Finish(OutboxMessage message, string sql, object[] parameters, IFlowEvent @event, CancellationToken ct, Action<IDocumentSession>? alsoDo = null) =>
+        AppendAsync(session =>
+        {
+            if (message.Kind == OutboxKinds.Flow) session.Events.Append(message.StreamId, @event);
+            session.QueueSqlCommand(sql, parameters);
+            alsoDo?.Invoke(session);
+        }, ct);
+
+    // An instance's stream may take a step (an order event, a timer) at the very moment its message is recorded. The
+    // step appends at the version it decided on and decides again on a conflict; these appends take the next version,
+    // and on a conflict are simply written again. Left unretried, a sent message would stay 'sending' and later be
+    // recorded as in doubt, with its EmailSent lost.
+    private async Task AppendAsync(Action<IDocumentSession> write, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        if (message.Kind == OutboxKinds.Flow) session.Events.Append(message.StreamId, @event);
-        session.QueueSqlCommand(sql, parameters);
-        alsoDo?.Invoke(session);
-        await session.SaveChangesAsync(ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            write(session);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return;
+            }
+            catch (Exception e) when (attempt < AppendAttempts && StoreConflicts.IsWriteConflict(e)) { }
+        }
     }
+
+    private const int AppendAttempts = 10;
 }
