@@ -33,13 +33,13 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
         (await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).IsDisabledAsync()).ShouldBeTrue();
         await Shot(page, "designer-faults", browser);
 
-        await Node(page, "send-email").ClickAsync();
+        await SelectAsync(page, "send-email");
         await page.GetByLabel("Template *").SelectOptionAsync("order-confirmation");
         await page.GetByLabel("Category *").SelectOptionAsync("transactional");
         await page.GetByTitle("Rendered email").WaitForAsync(); // the live preview of the chosen template
-        await Node(page, "delay").ClickAsync();
+        await SelectAsync(page, "delay");
         await TypeAsync(page.GetByLabel("Duration *"), "3 days");
-        await Node(page, "send-email-2").ClickAsync();
+        await SelectAsync(page, "send-email-2");
         await page.GetByLabel("Template *").SelectOptionAsync("reassurance");
         await page.GetByLabel("Category *").SelectOptionAsync("service");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Problems (0)" }).WaitForAsync();
@@ -84,8 +84,7 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
         await Node(page, "send-email").WaitForAsync();
 
         // The condition's other outcome goes to the same email: focus its node, select it with Enter, pick the target.
-        await Node(page, "condition").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await SelectAsync(page, "condition");
         await page.GetByLabel("When False").FocusAsync();
         await page.GetByLabel("When False").SelectOptionAsync("send-email");
         await page.GetByLabel("When True").SelectOptionAsync("");
@@ -173,6 +172,15 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
         await field.FocusAsync();
         await field.PressAsync("Control+a");
         await field.PressSequentiallyAsync(text);
+    }
+
+    // Selected from the keyboard (focus the node, Enter), which does not depend on where the node sits on the canvas
+    // at that instant; the panel then shows the activity.
+    private static async Task SelectAsync(IPage page, string activityId)
+    {
+        await Node(page, activityId).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByLabel("Properties").GetByText($"Id: {activityId}", new() { Exact = true }).WaitForAsync();
     }
 
     private static ILocator Node(IPage page, string activityId) => page.Locator($".react-flow__node[data-id='{activityId}']");
