@@ -23,6 +23,7 @@ public class ConsentTests(CareFlowsFixture app) : IAsyncLifetime
         await app.ConsentAsync(order, "marketing");
         await app.Bus.Publish(order);
         await app.Bus.Publish(new Contracts.Orders.OrderDelivered { OrderId = order.OrderId, DeliveredAt = app.Clock.GetUtcNow() });
+        await app.Mail.WaitForAsync(order.Customer.Email); // the confirmation: the flow has started, and its first wait is set
         app.Clock.Advance(TimeSpan.FromDays(1));
         var reassurance = (await app.Mail.WaitForAsync(order.Customer.Email, 2)).Single(m => m.Subject.StartsWith("Good choice"));
 

@@ -1,6 +1,8 @@
 using CareFlows.Engine.Runtime;
 using CareFlows.IntegrationTests.Infrastructure;
+using CareFlows.IntegrationTests.Orders;
 using CareFlows.Server.Delivery.Outbox;
+using CareFlows.Server.Flows;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,5 +40,58 @@ public class OutboxRecordingTests(CareFlowsFixture app) : IAsyncLifetime
         await using var query = store.QuerySession();
         var sent = (await query.Events.FetchStreamAsync(streamId)).Select(e => e.Data).OfType<EmailSent>().Select(e => e.StepId);
         sent.ShouldBe(messages.Select(m => m.StepId), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task a_message_recorded_while_its_instance_takes_a_step_keeps_what_the_step_did()
+    {
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        var queue = app.Services.GetRequiredService<EmailQueue>();
+        var outbox = app.Services.GetRequiredService<OutboxStore>();
+        var now = app.Clock.GetUtcNow();
+        var sent = new List<OutboxMessage>();
+        await using (var session = store.LightweightSession())
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var order = TestOrders.New();
+                var streamId = Guid.NewGuid();
+                var message = new OutboxMessage($"confirmation.{streamId}@test", streamId, "confirmation.1", "order-confirmation", "transactional",
+                    order.Customer.Email, "Subject", "<p>Hi</p>", "Hi", 1, now.AddYears(1));
+                session.Events.StartStream<FlowInstance>(streamId, new FlowStarted("close-the-loop", 1, order, 1, now),
+                    new EmailQueued(message.StepId, message.MessageId, message.Template, message.Category, message.Recipient, now));
+                queue.Queue(session, message);
+                sent.Add(message);
+            }
+            await session.SaveChangesAsync();
+        }
+
+        // Each instance at once: the dispatcher records its message as sent, and a step remembers an early delivery.
+        await Task.WhenAll(sent.Select(m => Task.WhenAll(outbox.MarkSentAsync(m, now, CancellationToken.None), RememberDeliveryAsync(store, m.StreamId, now))));
+
+        await using var query = store.QuerySession();
+        foreach (var m in sent)
+        {
+            var stored = (await query.LoadAsync<FlowInstance>(m.StreamId))!;
+            stored.State.ObservedEvents.ShouldContainKey("OrderDelivered", $"instance {m.StreamId} lost the step's event");
+            stored.Version.ShouldBe(4);
+        }
+    }
+
+    // As FlowResumer takes a step: read the instance at a version, append there, and on a conflict read again.
+    private static async Task RememberDeliveryAsync(IDocumentStore store, Guid streamId, DateTimeOffset now)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<FlowInstance>(streamId);
+            stream.AppendOne(new EventObserved("OrderDelivered", now, now));
+            try
+            {
+                await session.SaveChangesAsync();
+                return;
+            }
+            catch (JasperFx.ConcurrencyException) when (attempt < 10) { }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using CareFlows.Engine.Runtime;
 using CareFlows.Engine.Consent;
 using CareFlows.Server.Consent;
+using CareFlows.Server.Flows;
 using CareFlows.Server.Hosting;
 using Marten;
 using Npgsql;
@@ -70,10 +71,10 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
             while (await reader.ReadAsync(ct))
                 if (reader.GetString(3) == OutboxKinds.Flow) abandoned.Add((reader.GetString(0), reader.GetGuid(1), reader.GetString(2)));
         if (abandoned.Count == 0) return 0;
-        await AppendAsync(session =>
+        await AppendAsync(async session =>
         {
             foreach (var (messageId, streamId, stepId) in abandoned)
-                session.Events.Append(streamId, new EmailFailed(stepId, messageId, reason, Permanent: false, now));
+                (await session.Events.FetchForWriting<FlowInstance>(streamId, ct)).AppendOne(new EmailFailed(stepId, messageId, reason, Permanent: false, now));
         }, ct);
         return abandoned.Count;
     }
@@ -116,23 +117,24 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
 
     // The row's final state and the event on the instance's stream commit together.
     private Task Finish(OutboxMessage message, string sql, object[] parameters, IFlowEvent @event, CancellationToken ct, Action<IDocumentSession>? alsoDo = null) =>
-        AppendAsync(session =>
+        AppendAsync(async session =>
         {
-            if (message.Kind == OutboxKinds.Flow) session.Events.Append(message.StreamId, @event);
+            if (message.Kind == OutboxKinds.Flow) (await session.Events.FetchForWriting<FlowInstance>(message.StreamId, ct)).AppendOne(@event);
             session.QueueSqlCommand(sql, parameters);
             alsoDo?.Invoke(session);
         }, ct);
 
-    // An instance's stream may take a step (an order event, a timer) at the very moment its message is recorded. The
-    // step appends at the version it decided on and decides again on a conflict; these appends take the next version,
-    // and on a conflict are simply written again. Left unretried, a sent message would stay 'sending' and later be
-    // recorded as in doubt, with its EmailSent lost.
-    private async Task AppendAsync(Action<IDocumentSession> write, CancellationToken ct)
+    // An instance may take a step (an order event, a timer) at the very moment its message is recorded. Both append
+    // at the version they read, so one of them finds the stream moved on and is written again on the new state. A
+    // plain Append would not notice: Marten's inline projection would then store the instance as it was before the
+    // step, plus this event, and lose what the step did (a remembered delivery, say). Unretried, a sent message would
+    // stay 'sending' and later be recorded as in doubt.
+    private async Task AppendAsync(Func<IDocumentSession, Task> write, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
-            write(session);
+            await write(session);
             try
             {
                 await session.SaveChangesAsync(ct);
