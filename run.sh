@@ -20,4 +20,6 @@ cat <<MSG
                          dotnet run --project src/CareFlows.Cli -- publish-order --order samples/order.json
 
 MSG
+# Development: this is a developer's machine, with the shipped secrets. Anywhere else, see "Running in production".
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 exec dotnet run --project src/CareFlows.Server -c Release --no-build --no-launch-profile --urls "$url"

@@ -33,10 +33,6 @@ install_packages() {
     # Debian starts services from postinst when it can; we start them ourselves below.
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  if [ ! -x "$tools/node_modules/.bin/maildev" ]; then
-    log "installing maildev into $tools"
-    (cd "$tools" && npm install --silent --no-audit --no-fund maildev@3.0.0 >/dev/null)
-  fi
 }
 
 start_postgres() {
@@ -57,9 +53,30 @@ start_postgres() {
   done
 }
 
+# Everything RabbitMQ opens listens on loopback only: AMQP, the management UI, Erlang distribution and epmd. To
+# reach it from elsewhere on purpose, change the addresses in /etc/rabbitmq/careflows.conf and below.
+rabbit_env=(RABBITMQ_CONFIG_FILE=/etc/rabbitmq/careflows.conf RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_DIST_PORT=25672
+  ERL_EPMD_ADDRESS=127.0.0.1 "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}")
+
+listens_beyond_loopback() { # port: is anything listening on it on an address other than loopback?
+  command -v ss >/dev/null || return 1
+  ss -Hltn "sport = :$1" | awk '{print $4}' | grep -qvE '^(127\.[0-9.]+|\[::1\]):'
+}
+
 start_rabbitmq() {
+  as_root mkdir -p /etc/rabbitmq
+  printf '%s\n' '# Written by CareFlows scripts/services.sh: loopback only.' 'listeners.tcp.default = 127.0.0.1:5672' \
+    'management.tcp.ip = 127.0.0.1' 'management.tcp.port = 15672' | as_root tee /etc/rabbitmq/careflows.conf >/dev/null
+  if as_root rabbitmq-diagnostics -q ping >/dev/null 2>&1 && { listens_beyond_loopback 5672 || listens_beyond_loopback 15672; }; then
+    log "RabbitMQ listens beyond loopback (started by something else); restarting it on 127.0.0.1"
+    as_root rabbitmqctl -q stop >/dev/null 2>&1 || true
+    for _ in $(seq 1 60); do epmd -names 2>/dev/null | grep -q '^name rabbit ' || break; sleep 0.5; done
+  fi
+  if listens_beyond_loopback 4369 && ! as_root rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
+    epmd -kill >/dev/null 2>&1 || true   # an epmd on every interface, left by an earlier start; ours binds loopback
+  fi
   if ! as_root rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
-    as_root rabbitmq-server -detached >/dev/null 2>&1 || true
+    as_root env "${rabbit_env[@]}" rabbitmq-server -detached >/dev/null 2>&1 || true
   fi
   wait_for RabbitMQ 120 as_root rabbitmq-diagnostics -q ping
   as_root rabbitmq-plugins -q enable rabbitmq_management >/dev/null 2>&1 || true
@@ -78,8 +95,18 @@ start_rabbitmq() {
 }
 
 start_smtp_sink() {
+  if listens_beyond_loopback "$SMTP_WEB_PORT" && pgrep -f "maildev.*--web $SMTP_WEB_PORT" >/dev/null; then
+    log "maildev's web UI listens beyond loopback (an older start); restarting it on 127.0.0.1"
+    pkill -f "maildev.*--web $SMTP_WEB_PORT" || true
+    sleep 1
+  fi
+  # A sink already answering (from another checkout, say) is used as it is: nothing to install or start.
   if ! curl -sf "http://127.0.0.1:$SMTP_WEB_PORT/api/healthz" >/dev/null 2>&1; then
-    nohup "$tools/node_modules/.bin/maildev" --smtp "$SMTP_PORT" --web "$SMTP_WEB_PORT" --ip 127.0.0.1 \
+    if [ ! -x "$tools/node_modules/.bin/maildev" ]; then
+      log "installing maildev into $tools"
+      (cd "$tools" && npm install --silent --no-audit --no-fund maildev@3.0.0 >/dev/null)
+    fi
+    nohup "$tools/node_modules/.bin/maildev" --smtp "$SMTP_PORT" --web "$SMTP_WEB_PORT" --ip 127.0.0.1 --web-ip 127.0.0.1 \
       </dev/null >"$tools/maildev.log" 2>&1 &
   fi
   wait_for "SMTP sink (maildev)" 60 curl -sf "http://127.0.0.1:$SMTP_WEB_PORT/api/healthz"

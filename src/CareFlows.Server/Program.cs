@@ -11,6 +11,7 @@ using CareFlows.Server.Telemetry;
 using CareFlows.Server.Watching;
 
 var builder = WebApplication.CreateBuilder(args);
+ShippedSecrets.RefuseOutsideDevelopment(builder.Environment, builder.Configuration);
 var services = builder.Services;
 services.AddSingleton(TimeProvider.System);
 services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));

@@ -23,6 +23,20 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
     public ConcurrentDictionary<string, string> RefusedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
     public IReadOnlyList<ReceivedMessage> Received => _received.ToList();
 
+    /// <summary>
+    /// Like maildev and real servers: a connection silent this long is told "421 Timeout - closing connection" and
+    /// closed. The client reads the 421 only when it next speaks. Null: connections may idle for ever.
+    /// </summary>
+    public TimeSpan? IdleTimeout { get; set; }
+
+    /// <summary>How many connections were closed for idling.</summary>
+    public int IdleConnectionsClosed => _idleClosed;
+    private int _idleClosed;
+
+    /// <summary>Connections accepted since the start (a fresh connection per message would show here).</summary>
+    public int ConnectionsAccepted => _accepted;
+    private int _accepted;
+
     public void Start()
     {
         _listener = new TcpListener(IPAddress.Loopback, Port);
@@ -56,6 +70,7 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
             try { client = await listener.AcceptTcpClientAsync(ct); }
             catch (Exception) { return; }
             _clients[client] = 0;
+            Interlocked.Increment(ref _accepted);
             _ = Serve(client, ct);
         }
     }
@@ -70,7 +85,7 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
             await writer.WriteLineAsync("220 localhost test SMTP");
             string from = "";
             var to = new List<string>();
-            while (!ct.IsCancellationRequested && await reader.ReadLineAsync(ct) is { } line)
+            while (!ct.IsCancellationRequested && await ReadCommandAsync(reader, writer, ct) is { } line)
             {
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 switch (verb)
@@ -86,7 +101,8 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
                         await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                         var raw = new StringBuilder();
                         while (await reader.ReadLineAsync(ct) is { } data && data != ".") raw.AppendLine(data.StartsWith("..") ? data[1..] : data);
-                        _received.Enqueue(new ReceivedMessage(from, to.ToList(), Header(raw, "Message-Id"), Header(raw, "Subject"), raw.ToString()));
+                        var mime = MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(raw.ToString())));
+                        _received.Enqueue(new ReceivedMessage(from, to.ToList(), mime.MessageId ?? "", mime.Subject ?? "", raw.ToString()));
                         await writer.WriteLineAsync("250 OK queued");
                         break;
                     case "RSET": to.Clear(); await writer.WriteLineAsync("250 OK"); break;
@@ -111,14 +127,22 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
         return start >= 0 && end > start ? line[(start + 1)..end] : "";
     }
 
-    private static string Header(StringBuilder raw, string name)
+    // The next command line; after IdleTimeout of silence, the 421 maildev sends, and no line (the connection ends).
+    private async Task<string?> ReadCommandAsync(StreamReader reader, StreamWriter writer, CancellationToken ct)
     {
-        foreach (var line in raw.ToString().Split("\r\n"))
+        if (IdleTimeout is not { } idle) return await reader.ReadLineAsync(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(idle);
+        try
         {
-            if (line.Length == 0) break; // end of headers
-            if (line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase)) return line[(name.Length + 1)..].Trim();
+            return await reader.ReadLineAsync(timeout.Token);
         }
-        return "";
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            await writer.WriteLineAsync("421 Timeout - closing connection");
+            Interlocked.Increment(ref _idleClosed);
+            return null;
+        }
     }
 
     public ValueTask DisposeAsync()

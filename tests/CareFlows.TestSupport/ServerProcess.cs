@@ -35,6 +35,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        // Development, like ./run.sh: the shipped secrets are accepted there. A test of another environment says so.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Record(e.Data);

@@ -28,4 +28,13 @@ public static class ConsentSources
     public const string Shop = "shop";
     public const string Support = "support";
     public const string ConfirmationLink = "confirmation-link";
+    public const string Bounce = "bounce";
+
+    /// <summary>
+    /// What only CareFlows itself may write: the customer's own clicks, and a bounce. A shop sending one of these would
+    /// make its decision look like the customer's.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Reserved = [PreferencePage, OneClickUnsubscribe, ConfirmationLink, Bounce];
+
+    public static bool IsReserved(string? source) => source is not null && Reserved.Contains(source.Trim(), StringComparer.OrdinalIgnoreCase);
 }

@@ -70,7 +70,9 @@ public sealed class MessageRenderer(TemplateCatalog catalog, ShopOptions shop)
         context.EnableRelaxedMemberAccess = false;
         context.LoopLimit = 1_000;
         context.RecursiveLimit = 20;
-        context.LimitToString = 10_000;
+        // Scriban 7.5 applies LimitToString to the whole output too, and truncates silently: a long order would lose its
+        // footer and unsubscribe link. One character over our own limit lets the check below see the overflow.
+        context.LimitToString = MaxOutputChars + 1;
         context.CancellationToken = timeout.Token;
         context.TemplateLoader = null; // the built-in include stays disabled: partials go through our own, below
         context.PushGlobal(model);

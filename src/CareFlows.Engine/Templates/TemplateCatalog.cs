@@ -36,7 +36,9 @@ public sealed class TemplateCatalog(string root, string defaultLocale)
         RequireSafeName(name);
         foreach (var candidate in LocaleChain(locale, defaultLocale))
         {
-            var path = Path.Combine(Root, name, candidate, $"{part.ToString().ToLowerInvariant()}.sbn");
+            var path = Path.GetFullPath(Path.Combine(Root, name, candidate, $"{part.ToString().ToLowerInvariant()}.sbn"));
+            // LocaleChain holds language tags only; this is the second lock on the same door.
+            if (!path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
             if (File.Exists(path)) return path;
         }
         throw new TemplateNotFoundException($"No template '{name}' ({part.ToString().ToLowerInvariant()}) for locale '{locale}' under {Root}");
@@ -67,12 +69,13 @@ public sealed class TemplateCatalog(string root, string defaultLocale)
         return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.sbn").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order().ToList() : [];
     }
 
-    /// <summary>"de-AT" -> de-AT, de, then the default's chain, then en; without repeats.</summary>
+    /// <summary>"de-AT" -> de-AT, de, then the default's chain, then en; without repeats. A locale that is not a language tag is left out.</summary>
     public static IReadOnlyList<string> LocaleChain(string locale, string defaultLocale)
     {
         var chain = new List<string>();
         void AddWithParents(string tag)
         {
+            if (!LanguageTags.IsValid(tag)) return;
             for (var t = tag.Trim(); t.Length > 0; t = t.Contains('-') ? t[..t.LastIndexOf('-')] : "")
                 if (!chain.Contains(t, StringComparer.OrdinalIgnoreCase)) chain.Add(t);
         }

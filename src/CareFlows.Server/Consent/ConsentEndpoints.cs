@@ -47,9 +47,10 @@ public static class ConsentEndpoints
         new(e.Version, e.Data.GetType().Name, ((IConsentEvent)e.Data).At, e.Timestamp, e.Data);
 
     private static async Task<IResult> ChangeAsync(string customerId, ChangeConsentRequest request, ConsentChanges changes, IQuerySession session,
-        ConsentPolicy policy, TimeProvider clock, CancellationToken ct)
+        ConsentPolicy policy, ConsentOptions options, TimeProvider clock, CancellationToken ct)
     {
-        var faults = ConsentValidation.Faults(customerId, request.Email, request.Channel ?? Channels.Email, request.Category, request.ChangedAt ?? clock.GetUtcNow());
+        var faults = ConsentValidation.Faults(customerId, request.Email, request.Channel ?? Channels.Email, request.Category, request.ChangedAt ?? clock.GetUtcNow(),
+            request.Source, clock.GetUtcNow(), options.MaxClockSkew);
         if (faults.Count > 0) return Results.ValidationProblem(new Dictionary<string, string[]> { ["consent"] = [.. faults] });
         var result = await changes.ApplyAsync(new ChangeConsent(customerId, request.Email, request.Channel ?? Channels.Email, request.Category, request.OptedIn,
             request.Source ?? ConsentSources.Api, request.ChangedAt ?? clock.GetUtcNow()), ct);
@@ -59,6 +60,8 @@ public static class ConsentEndpoints
     private static async Task<IResult> UnsubscribeAllAsync(string customerId, UnsubscribeAllRequest? request, ConsentChanges changes, IQuerySession session,
         ConsentPolicy policy, TimeProvider clock, CancellationToken ct)
     {
+        if (ConsentValidation.SourceFaults(request?.Source) is { Count: > 0 } faults)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["source"] = [.. faults] });
         var result = await changes.ApplyAsync(new UnsubscribeAll(customerId, request?.Channel ?? Channels.Email, request?.Source ?? ConsentSources.Api, null, clock.GetUtcNow()), ct);
         return await Changed(customerId, result, session, policy, ct);
     }

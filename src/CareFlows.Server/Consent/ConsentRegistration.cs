@@ -11,7 +11,7 @@ public static class ConsentRegistration
         services.Configure<ConsentOptions>(configuration.GetSection(ConsentOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConsentOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<ConsentOptions>().Policy());
-        services.AddSingleton(sp => new LinkTokens(sp.GetRequiredService<ConsentOptions>().Key()));
+        services.AddSingleton(sp => new LinkTokens(sp.GetRequiredService<ConsentOptions>().KeyRing(), sp.GetRequiredService<ConsentOptions>().LinkLifetime));
         services.AddSingleton<ConsentDecider>();
         services.AddSingleton<ConsentLinks>();
         services.AddSingleton<ConsentChanges>();

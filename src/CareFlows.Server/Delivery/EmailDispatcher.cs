@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CareFlows.Server.Delivery.Outbox;
 using CareFlows.Server.Delivery.Smtp;
 using CareFlows.Server.Telemetry;
@@ -9,22 +10,35 @@ namespace CareFlows.Server.Delivery;
 /// Sends what the outbox holds. Every server process runs one; the outbox's claims keep them from sending a
 /// message twice. On shutdown the claimed batch is finished (within the host's shutdown timeout); a row whose
 /// lease a dead process held is sent by another process once the lease expires.
+/// Messages that wait because the SMTP server could not be reached wait for the server, not for their back-off:
+/// as soon as a send succeeds or a probe gets an answer, they are all due again (see <see cref="RecoverAsync"/>).
+/// Logs name messages and customers by id, never by address: a log line is not a place for personal data.
 /// </summary>
 public sealed class EmailDispatcher(
     OutboxStore outbox, SmtpSender sender, DispatchSignal signal, DeliveryOptions options, SmtpOptions smtp,
     ISendGate gate, IDocumentStore store, TimeProvider clock, CareFlowsMetrics metrics, ILogger<EmailDispatcher> log) : BackgroundService
 {
+    // Set when a send found the server unreachable; cleared once the waiting messages are released. Start-up counts
+    // as "maybe": another run may have left messages waiting for the server.
+    private volatile bool _serverWasAway = true;
+    // Cadence is wall-clock (Stopwatch), like polling: a test's stopped clock must not stop the probes.
+    private long _nextProbe;
+    private long _nextBacklogReading;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                await ReadBacklogWhenDueAsync(stoppingToken);
                 var batch = await outbox.ClaimAsync(clock.GetUtcNow(), options.BatchSize, options.Lease, stoppingToken);
                 if (batch.Count == 0)
                 {
-                    if (await outbox.SweepAbandonedAsync(clock.GetUtcNow(), stoppingToken) is var swept and > 0)
-                        log.LogWarning("{Count} message(s) left mid-send by a stopped process are recorded as in doubt", swept);
+                    if (await outbox.SweepAbandonedAsync(clock.GetUtcNow(), options.InDoubt, stoppingToken) is var swept and > 0)
+                        log.LogWarning("{Count} message(s) left mid-send by a stopped process are {Outcome}", swept,
+                            options.InDoubt == InDoubtPolicy.Resend ? "sent again (Delivery:InDoubt = Resend)" : "recorded as in doubt");
+                    await ProbeWhenDueAsync(stoppingToken);
                     await signal.WaitAsync(options.PollInterval, stoppingToken);
                     continue;
                 }
@@ -50,8 +64,8 @@ public sealed class EmailDispatcher(
         if (await StillWanted(message) is { Allowed: false } verdict)
         {
             await outbox.MarkSkippedAsync(message, verdict.Reason, clock.GetUtcNow(), CancellationToken.None);
-            metrics.MessageSkipped(verdict.Reason);
-            log.LogInformation("Not sending {MessageId} to {Recipient}: {Reason}", message.MessageId, message.Recipient, verdict.Reason);
+            metrics.MessageSkipped(message.Category);
+            log.LogInformation("Not sending {MessageId} to customer {CustomerId}: {Reason}", message.MessageId, message.CustomerId, verdict.Reason);
             return;
         }
         if (!await outbox.MarkSendingAsync(message, CancellationToken.None)) return; // no longer pending: nothing to do
@@ -66,7 +80,8 @@ public sealed class EmailDispatcher(
         }
         await outbox.MarkSentAsync(message, clock.GetUtcNow(), CancellationToken.None);
         metrics.MessageSent(message.Category);
-        log.LogInformation("Sent {MessageId} ({Template}) to {Recipient}", message.MessageId, message.Template, message.Recipient);
+        log.LogInformation("Sent {MessageId} ({Template}) to customer {CustomerId}", message.MessageId, message.Template, message.CustomerId);
+        if (_serverWasAway) await RecoverAsync("a message was accepted", CancellationToken.None);
     }
 
     // Consent again, at the last moment: a message may have waited in the outbox (an SMTP outage) past an opt-out.
@@ -80,23 +95,66 @@ public sealed class EmailDispatcher(
     private async Task Failed(OutboxMessage message, SendFailure failure)
     {
         var now = clock.GetUtcNow();
-        var final = failure.Kind switch
+        var kind = failure.Kind == FailureKind.InDoubt && options.InDoubt == InDoubtPolicy.Resend ? FailureKind.Transient : failure.Kind;
+        var final = kind switch
         {
-            FailureKind.Permanent => "bounced",
-            FailureKind.InDoubt => "doubt",
-            _ when now - message.CreatedAt >= options.GiveUpAfter => "failed",
+            FailureKind.Permanent => OutboxStatus.Bounced,
+            FailureKind.InDoubt => OutboxStatus.Doubt,
+            _ when now - message.CreatedAt >= options.GiveUpAfter => OutboxStatus.Failed,
             _ => null,
         };
         if (final is not null)
         {
             await outbox.MarkFailedAsync(message, final, failure.Reason, now, CancellationToken.None);
             metrics.MessageFailed(final);
-            log.LogWarning("Message {MessageId} to {Recipient} is {Status}: {Reason}", message.MessageId, message.Recipient, final, failure.Reason);
+            log.LogWarning("Message {MessageId} to customer {CustomerId} is {Status}: {Reason}", message.MessageId, message.CustomerId, final, failure.Reason);
             return;
         }
         var delay = Backoff.Delay(message.Attempts, options.FirstRetryDelay, options.MaxRetryDelay, Random.Shared.NextDouble());
-        await outbox.RescheduleAsync(message, now + delay, failure.Reason, CancellationToken.None);
+        var retryKind = kind == FailureKind.Unreachable ? RetryKind.Server : RetryKind.Message;
+        if (retryKind == RetryKind.Server) _serverWasAway = true;
+        await outbox.RescheduleAsync(message, now + delay, retryKind, failure.Reason, CancellationToken.None);
         metrics.MessageFailed("retry");
-        log.LogInformation("Retrying {MessageId} in {Delay}: {Reason}", message.MessageId, delay, failure.Reason);
+        log.LogInformation("Retrying {MessageId} in at most {Delay}: {Reason}", message.MessageId, delay, failure.Reason);
+    }
+
+    // While messages wait for the SMTP server, ask it every ProbeInterval whether it is back. The back-off of each
+    // message still bounds the wait should the probe keep failing while sends would succeed.
+    private async Task ProbeWhenDueAsync(CancellationToken ct)
+    {
+        if (Stopwatch.GetTimestamp() < _nextProbe) return;
+        _nextProbe = Stopwatch.GetTimestamp() + (long)(options.ProbeInterval.TotalSeconds * Stopwatch.Frequency);
+        if (!await outbox.AnyWaitingForServerAsync(clock.GetUtcNow(), ct))
+        {
+            _serverWasAway = false;
+            return;
+        }
+        try
+        {
+            await sender.ProbeAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            _serverWasAway = true;
+            log.LogDebug("The SMTP server is still away: {Reason}", SendFailure.Classify(e).Reason);
+            return;
+        }
+        await RecoverAsync("it answered a probe", ct);
+    }
+
+    private async Task RecoverAsync(string how, CancellationToken ct)
+    {
+        _serverWasAway = false;
+        var released = await outbox.ReleaseWaitingForServerAsync(ct);
+        if (released == 0) return;
+        log.LogInformation("The SMTP server is back ({How}): {Count} waiting message(s) are due now", how, released);
+        signal.Notify();
+    }
+
+    private async Task ReadBacklogWhenDueAsync(CancellationToken ct)
+    {
+        if (Stopwatch.GetTimestamp() < _nextBacklogReading) return;
+        _nextBacklogReading = Stopwatch.GetTimestamp() + (long)(options.ProbeInterval.TotalSeconds * Stopwatch.Frequency);
+        metrics.Backlog = await outbox.BacklogAsync(clock.GetUtcNow(), ct);
     }
 }

@@ -23,6 +23,10 @@ public static class TemplateEndpoints
         IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         if (!catalog.Exists(name)) return Results.Problem($"No template '{name}'", statusCode: 404);
+        if (request.Locale is { Length: > 0 } asked && !LanguageTags.IsValid(asked))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["locale"] = ["must be a language tag such as de or de-AT"] });
+        if (request.Order?.Customer?.Locale is { Length: > 0 } given && !LanguageTags.IsValid(given))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["order.customer.locale"] = ["must be a language tag such as de or de-AT"] });
         var order = request.Order;
         if (order is null && request.OrderId is { } orderId)
         {

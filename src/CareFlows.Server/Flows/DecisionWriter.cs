@@ -41,7 +41,7 @@ public sealed class DecisionWriter(EmailQueue emails, ISendGate gate, CareFlowsM
         var verdict = await gate.CheckAsync(session, state.Order.Customer.CustomerId, state.Order.Customer.Email, request.Category, ct);
         if (!verdict.Allowed)
         {
-            metrics.MessageSkipped(verdict.Reason);
+            metrics.MessageSkipped(request.Category);
             return new EmailSkipped(request.StepId, request.Template, request.Category, verdict.Reason, now);
         }
         try
@@ -53,7 +53,7 @@ public sealed class DecisionWriter(EmailQueue emails, ISendGate gate, CareFlowsM
             // Published flows were checked against their templates; this is a template edited since. Record it and go
             // on rather than holding every later step of every instance back.
             log.LogError("Template {Template} failed for instance {Instance}: {Error}", request.Template, streamId, e.Message);
-            metrics.MessageSkipped("template-error");
+            metrics.MessageSkipped(request.Category);
             return new EmailSkipped(request.StepId, request.Template, request.Category, $"template error: {e.Message}", now);
         }
     }

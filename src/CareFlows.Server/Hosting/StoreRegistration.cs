@@ -20,16 +20,17 @@ public static class StoreRegistration
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured");
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddMarten(sp => StoreOptionsFor(sp.GetRequiredService<NpgsqlDataSource>()))
+        services.AddMarten(sp => StoreOptionsFor(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILoggerFactory>()))
             .UseLightweightSessions().ApplyAllDatabaseChangesOnStartup();
         services.AddHostedService<DatabaseSchema>();
         return services;
     }
 
     /// <summary>The one Marten configuration: the server's, and the tests' when they read the store without a server.</summary>
-    public static StoreOptions StoreOptionsFor(NpgsqlDataSource dataSource)
+    public static StoreOptions StoreOptionsFor(NpgsqlDataSource dataSource, ILoggerFactory? logging = null)
     {
         var options = new StoreOptions();
+        if (logging is not null) options.Logger(new PrivateMartenLogger(logging.CreateLogger("Marten")));
         options.Connection(dataSource);
         options.DatabaseSchemaName = "careflows";
         options.Events.StreamIdentity = StreamIdentity.AsGuid;

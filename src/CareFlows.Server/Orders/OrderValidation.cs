@@ -1,5 +1,6 @@
-using System.Net.Mail;
 using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Consent;
+using CareFlows.Engine.Templates;
 
 namespace CareFlows.Server.Orders;
 
@@ -16,7 +17,9 @@ public static class OrderValidation
         {
             if (string.IsNullOrWhiteSpace(order.Customer.CustomerId)) faults.Add("customer.customerId is missing");
             if (string.IsNullOrWhiteSpace(order.Customer.Email)) faults.Add("customer.email is missing");
-            else if (!IsEmailAddress(order.Customer.Email)) faults.Add($"customer.email '{order.Customer.Email}' is not an email address");
+            else if (!EmailAddresses.IsValid(order.Customer.Email)) faults.Add("customer.email is not an email address");
+            if (!string.IsNullOrEmpty(order.Customer.Locale) && !LanguageTags.IsValid(order.Customer.Locale))
+                faults.Add("customer.locale must be a language tag such as de or de-AT");
         }
         if (order.Currency is not { Length: 3 } || !order.Currency.All(char.IsAsciiLetter)) faults.Add("currency must be an ISO 4217 code such as EUR");
         if (order.Lines is null) faults.Add("lines is missing");
@@ -28,10 +31,4 @@ public static class OrderValidation
         var faults = Faults(order);
         if (faults.Count > 0) throw new InvalidMessageException(nameof(OrderPlaced), faults);
     }
-
-    public static bool IsEmailAddress(string value) =>
-        MailAddress.TryCreate(value, out var address)
-        && address.Address == value.Trim()
-        && address.Host.Contains('.')
-        && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
 }

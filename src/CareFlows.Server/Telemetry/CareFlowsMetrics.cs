@@ -16,6 +16,9 @@ public sealed class CareFlowsMetrics
     private readonly Counter<long> _messagesSkipped;
     private readonly Counter<long> _messagesFailed;
 
+    /// <summary>The outbox's backlog as last read by this process's dispatcher (every Delivery:ProbeInterval).</summary>
+    public CareFlows.Server.Delivery.Outbox.OutboxBacklog Backlog { get; set; } = CareFlows.Server.Delivery.Outbox.OutboxBacklog.Empty;
+
     public CareFlowsMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
@@ -24,11 +27,15 @@ public sealed class CareFlowsMetrics
         _messagesSent = meter.CreateCounter<long>("careflows.messages.sent", description: "Emails accepted by the SMTP server");
         _messagesSkipped = meter.CreateCounter<long>("careflows.messages.skipped", description: "Emails not sent, by reason");
         _messagesFailed = meter.CreateCounter<long>("careflows.messages.failed", description: "Emails that failed, by kind");
+        meter.CreateObservableGauge("careflows.outbox.due", () => Backlog.Due, description: "Emails due and not yet sent");
+        meter.CreateObservableGauge("careflows.outbox.oldest_due_age", () => Backlog.OldestDueAge.TotalSeconds, unit: "s",
+            description: "How long the oldest email due has waited");
     }
 
     public void EventReceived(string type) => _eventsReceived.Add(1, new KeyValuePair<string, object?>("type", type));
     public void InstanceStarted(string flow) => _instancesStarted.Add(1, new KeyValuePair<string, object?>("flow", flow));
     public void MessageSent(string category) => _messagesSent.Add(1, new KeyValuePair<string, object?>("category", category));
-    public void MessageSkipped(string reason) => _messagesSkipped.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    /// <summary>By category: a skip reason is free text (it can name a person's choice or address), never a metric tag.</summary>
+    public void MessageSkipped(string category) => _messagesSkipped.Add(1, new KeyValuePair<string, object?>("category", category));
     public void MessageFailed(string kind) => _messagesFailed.Add(1, new KeyValuePair<string, object?>("kind", kind));
 }

@@ -6,6 +6,7 @@ using CareFlows.Engine.Runtime;
 using CareFlows.IntegrationTests.Infrastructure;
 using CareFlows.IntegrationTests.Orders;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlows.IntegrationTests.Consent;
 
@@ -221,7 +222,7 @@ public class ConsentTests(CareFlowsFixture app) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("not-an-email", "marketing", "email 'not-an-email' is not a valid address")]
+    [InlineData("not-an-email", "marketing", "email is not a valid address")]
     [InlineData("ada@example.com", "newsletter", "category 'newsletter' is unknown")]
     [InlineData("ada@example.com", "transactional", "transactional messages always go")]
     public async Task a_consent_message_that_cannot_be_applied_lands_in_the_error_queue_with_its_reason(string email, string category, string reason)
@@ -233,6 +234,55 @@ public class ConsentTests(CareFlowsFixture app) : IAsyncLifetime
         var dead = (await app.ConsentErrorQueue.WaitForAsync(messageId))!;
         dead.Header("MT-Fault-Message").ShouldContain(reason);
         (await app.ConsentOfAsync("customer-bad")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task a_shop_opt_in_dated_in_the_future_is_refused_and_cannot_override_a_later_unsubscribe()
+    {
+        const string customer = "customer-future";
+        using var api = app.CreateClient();
+        var refused = await api.PutAsJsonAsync($"/api/customers/{customer}/consent",
+            new { category = "marketing", optedIn = true, source = "checkout", changedAt = new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero) });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("changedAt is in the future");
+
+        var messageId = NewId.NextGuid();
+        await app.Bus.Publish(new CustomerConsentChanged { CustomerId = customer, Email = "future@example.com", Category = "marketing", OptedIn = true, ChangedAt = app.Clock.GetUtcNow().AddYears(73) },
+            c => c.MessageId = messageId);
+        (await app.ConsentErrorQueue.WaitForAsync(messageId))!.Header("MT-Fault-Message").ShouldContain("changedAt is in the future");
+        (await app.ConsentOfAsync(customer)).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("one-click-unsubscribe")]
+    [InlineData("Preference-Page")]
+    [InlineData("confirmation-link")]
+    [InlineData("bounce")]
+    public async Task a_shop_cannot_write_a_decision_under_a_source_careflows_keeps_for_the_customers_own_clicks(string source)
+    {
+        using var api = app.CreateClient();
+        var refused = await api.PutAsJsonAsync("/api/customers/customer-reserved/consent", new { category = "marketing", optedIn = true, source });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("reserved");
+        (await app.ConsentOfAsync("customer-reserved")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task an_address_that_opted_out_under_one_customer_id_gets_no_marketing_under_another()
+    {
+        var order = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
+        using var api = app.CreateClient();
+        (await api.PutAsJsonAsync($"/api/customers/{order.Customer.CustomerId}/consent",
+            new { category = "marketing", optedIn = true, source = "checkout", email = order.Customer.Email })).EnsureSuccessStatusCode();
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await api.PutAsJsonAsync("/api/customers/guest-of-the-same-person/consent",
+            new { category = "marketing", optedIn = false, source = "guest-checkout", email = order.Customer.Email.ToUpperInvariant() })).EnsureSuccessStatusCode();
+
+        var gate = app.Services.GetRequiredService<CareFlows.Server.Delivery.ISendGate>();
+        await using var session = app.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        var verdict = await gate.CheckAsync(session, order.Customer.CustomerId, order.Customer.Email, "marketing", CancellationToken.None);
+        verdict.Allowed.ShouldBeFalse();
+        verdict.Reason.ShouldStartWith("opted out of marketing (guest-checkout");
     }
 
     private async Task<IReadOnlyList<JsonElement>> History(string customerId)

@@ -40,6 +40,53 @@ public class DeliveryTests(DeliveryFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task after_an_smtp_outage_waiting_mail_goes_as_soon_as_the_server_is_back_not_after_its_back_off()
+    {
+        app.Smtp.Stop();
+        var orders = Enumerable.Range(0, 5).Select(_ => TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() }).ToList();
+        foreach (var order in orders) await app.Bus.Publish(order);
+        await Eventually.Until(() => app.CountAsync("select count(*) from careflows.outbox where status = 'pending' and retry_kind = 'server' and due_at > created_at"),
+            n => n == orders.Count, "every confirmation to wait for the server");
+
+        // The test clock does not move: each message's back-off never runs out. Only the server's return can send them.
+        app.Smtp.Start();
+        var back = System.Diagnostics.Stopwatch.StartNew();
+        await Eventually.Until(() => Task.FromResult(app.Smtp.Received.Count), n => n >= orders.Count, "the waiting confirmations", TimeSpan.FromSeconds(15));
+        back.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15));
+        await app.OutboxDrainedAsync();
+
+        foreach (var order in orders) app.Smtp.Received.Count(m => m.To.Contains(order.Customer.Email)).ShouldBe(1);
+        app.Smtp.Received.Count.ShouldBe(orders.Count);
+    }
+
+    [Fact]
+    public async Task an_order_after_the_smtp_server_closed_idle_connections_is_sent_at_once_and_not_counted_as_a_failure()
+    {
+        app.Smtp.IdleTimeout = TimeSpan.FromSeconds(1);
+        try
+        {
+            var first = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
+            await app.Bus.Publish(first);
+            await Eventually.Until(() => Task.FromResult(app.Smtp.Received.Count(m => m.To.Contains(first.Customer.Email))), n => n == 1, "the first confirmation");
+            await Eventually.Until(() => Task.FromResult(app.Smtp.IdleConnectionsClosed), n => n >= 1, "the server to close the idle connection with a 421");
+            var connectionsBefore = app.Smtp.ConnectionsAccepted;
+
+            var second = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
+            await app.Bus.Publish(second);
+            var received = await Eventually.Until(() => Task.FromResult(app.Smtp.Received.Where(m => m.To.Contains(second.Customer.Email)).ToList()),
+                m => m.Count == 1, "the second confirmation, on a fresh connection", TimeSpan.FromSeconds(5));
+
+            received.Single().Subject.ShouldStartWith("Your order");
+            (await app.CountAsync("select count(*) from careflows.outbox where attempts <> 1 or last_error is not null")).ShouldBe(0);
+            app.Smtp.ConnectionsAccepted.ShouldBe(connectionsBefore + 1); // the closed one was replaced, not retried later
+        }
+        finally
+        {
+            app.Smtp.IdleTimeout = null;
+        }
+    }
+
+    [Fact]
     public async Task a_5xx_is_recorded_as_a_bounce_and_the_address_gets_no_further_service_mail()
     {
         var order = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };

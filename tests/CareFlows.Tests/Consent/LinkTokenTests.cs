@@ -48,4 +48,32 @@ public class LinkTokenTests
     [InlineData("!!!.???")]
     public void a_malformed_token_is_refused_as_malformed(string? token) =>
         _tokens.Check(token, Now).Status.ShouldBe(LinkStatus.Malformed);
+
+    private static readonly byte[] OldKey = Encoding.UTF8.GetBytes("the key we used until last month, 32+ bytes");
+    private static readonly byte[] NewKey = Encoding.UTF8.GetBytes("the key we use from today on, also 32+ bytes");
+
+    [Fact]
+    public void after_rotation_a_link_signed_with_the_previous_key_still_opens()
+    {
+        var before = new LinkTokens(new SigningKeyRing("2026-10", OldKey), TimeSpan.FromDays(90));
+        var after = new LinkTokens(new SigningKeyRing("2026-11", NewKey, new Dictionary<string, byte[]> { ["2026-10"] = OldKey }), TimeSpan.FromDays(90));
+
+        after.Check(before.Create(_claims), Now).Status.ShouldBe(LinkStatus.Valid);
+        after.Check(after.Create(_claims), Now).Status.ShouldBe(LinkStatus.Valid);
+    }
+
+    [Fact]
+    public void a_link_signed_with_a_key_removed_from_the_ring_opens_nothing()
+    {
+        var before = new LinkTokens(new SigningKeyRing("2026-10", OldKey), TimeSpan.FromDays(90));
+        var later = new LinkTokens(new SigningKeyRing("2026-11", NewKey), TimeSpan.FromDays(90));
+        later.Check(before.Create(_claims), Now).Status.ShouldBe(LinkStatus.Tampered);
+    }
+
+    [Fact]
+    public void a_link_cannot_live_longer_than_the_configured_lifetime_whatever_it_claims()
+    {
+        var tokens = new LinkTokens(new SigningKeyRing("k", NewKey), TimeSpan.FromDays(90));
+        tokens.Check(tokens.Create(_claims with { ExpiresAt = Now.AddYears(5) }), Now).Status.ShouldBe(LinkStatus.Tampered);
+    }
 }

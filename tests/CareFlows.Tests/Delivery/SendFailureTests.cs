@@ -16,8 +16,25 @@ public class SendFailureTests
             .Kind.ShouldBe(FailureKind.Transient);
 
     [Fact]
-    public void a_refused_connection_is_transient() =>
-        SendFailure.Classify(new System.Net.Sockets.SocketException(111)).Kind.ShouldBe(FailureKind.Transient);
+    public void a_refused_connection_means_the_server_is_unreachable() =>
+        SendFailure.Classify(new System.Net.Sockets.SocketException(111)).Kind.ShouldBe(FailureKind.Unreachable);
+
+    [Fact]
+    public void a_421_means_the_server_is_unreachable_not_that_the_message_was_refused() =>
+        SendFailure.Classify(new SmtpCommandException(SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.ServiceNotAvailable, "Timeout - closing connection"))
+            .Kind.ShouldBe(FailureKind.Unreachable);
+
+    [Fact]
+    public void a_421_on_a_pooled_connection_is_a_closed_connection_to_replace() =>
+        SmtpSender.IsClosedConnection(new SmtpCommandException(SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.ServiceNotAvailable, "Timeout")).ShouldBeTrue();
+
+    [Fact]
+    public void a_connection_that_broke_after_the_whole_message_is_never_replaced_and_resent() =>
+        SmtpSender.IsClosedConnection(new DeliveryInDoubtException(new IOException("reset"))).ShouldBeFalse();
+
+    [Fact]
+    public void a_refused_recipient_is_not_a_closed_connection() =>
+        SmtpSender.IsClosedConnection(new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, "no such user")).ShouldBeFalse();
 
     [Fact]
     public void backoff_doubles_up_to_its_cap()

@@ -70,4 +70,56 @@ public class MessageRendererTests
     [Fact]
     public void a_template_name_cannot_reach_outside_the_templates_folder() =>
         Should.Throw<TemplateNotFoundException>(() => _shipped.Render("../secrets", TestData.Order()));
+
+    [Fact]
+    public void a_500_line_order_keeps_its_footer_and_both_links()
+    {
+        var order = TestData.Order() with
+        {
+            Lines = Enumerable.Range(1, 500).Select(i => new CareFlows.Contracts.Orders.OrderLine { Sku = $"SKU-{i}", Name = $"Hand-thrown stoneware mug number {i}", Quantity = 1, UnitPrice = 9.5m }).ToList(),
+            Total = 4750m,
+        };
+        var links = new MessageLinks("https://care.example/preferences?token=p", "https://care.example/unsubscribe?token=u");
+
+        var email = _shipped.Render("order-confirmation", order, links: links);
+
+        email.Html.Length.ShouldBeGreaterThan(10_000);
+        foreach (var body in new[] { email.Html, email.Text })
+        {
+            body.ShouldContain("Hand-thrown stoneware mug number 500");
+            body.ShouldContain("https://care.example/preferences?token=p");
+            body.ShouldContain("https://care.example/unsubscribe?token=u");
+            body.ShouldContain("1 High St"); // the shop's postal address, in the footer
+        }
+    }
+
+    [Fact]
+    public void output_over_the_limit_is_an_error_never_a_silent_truncation()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("huge/en/subject.sbn", "Hi");
+        folder.Write("huge/en/text.sbn", "{{ for i in 1..900 }}{{ '" + new string('x', 600) + "' }}{{ end }}");
+        folder.Write("huge/en/html.sbn", "<p>hi</p>");
+        folder.Write("_layout/text.sbn", "{{ content }}");
+        folder.Write("_layout/html.sbn", "{{ content }}");
+        Should.Throw<TemplateInvalidException>(() => RendererFor(folder.Root).Render("huge", TestData.Order())).Message.ShouldContain("output exceeds");
+    }
+
+    [Theory]
+    [InlineData("../surprise-discount/en")]
+    [InlineData("/etc")]
+    [InlineData("en/../../reassurance/en")]
+    public void a_locale_that_is_not_a_language_tag_never_picks_another_folder(string locale) =>
+        _shipped.Render("order-confirmation", TestData.Order(locale: locale)).Subject.ShouldBe("Your order #1001 is confirmed");
+
+    [Theory]
+    [InlineData("de", true)]
+    [InlineData("de-AT", true)]
+    [InlineData("pt_BR", true)]
+    [InlineData("zh-Hant-TW", true)]
+    [InlineData("../x", false)]
+    [InlineData("en/", false)]
+    [InlineData("", false)]
+    [InlineData("English", false)]
+    public void locales_are_language_tags(string locale, bool valid) => LanguageTags.IsValid(locale).ShouldBe(valid);
 }

@@ -2,6 +2,7 @@ using CareFlows.Engine.Runtime;
 using CareFlows.Engine.Consent;
 using CareFlows.Server.Consent;
 using CareFlows.Server.Flows;
+using CareFlows.Server.Delivery.Smtp;
 using CareFlows.Server.Hosting;
 using Marten;
 using Npgsql;
@@ -20,8 +21,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
            set lease_until = @lease_until, attempts = o.attempts + 1
          where o.message_id in (
                select message_id from {OutboxSchema.Table}
-                where status = 'pending' and due_at <= @now and (lease_until is null or lease_until < @now)
-                order by due_at
+                where status = '{OutboxStatus.Pending}' and due_at <= @now and (lease_until is null or lease_until < @now)
+                order by due_at, created_at
                 limit @limit
                 for update skip locked)
         returning o.message_id, o.stream_id, o.step_id, o.template, o.category, o.recipient,
@@ -53,17 +54,28 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     public async Task<bool> MarkSendingAsync(OutboxMessage message, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            $"update {OutboxSchema.Table} set status = 'sending' where message_id = @id and status = 'pending'");
+            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Sending}' where message_id = @id and status = '{OutboxStatus.Pending}'");
         command.Parameters.AddWithValue("id", message.MessageId);
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    /// <summary>Messages whose sender died mid-conversation: recorded as in doubt, with an event on their instance.</summary>
-    public async Task<int> SweepAbandonedAsync(DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Messages whose sender died mid-conversation. By default recorded as in doubt, with an event on their instance,
+    /// and never resent; with <see cref="InDoubtPolicy.Resend"/> they are pending again and go once more.
+    /// </summary>
+    public async Task<int> SweepAbandonedAsync(DateTimeOffset now, InDoubtPolicy policy, CancellationToken ct)
     {
+        if (policy == InDoubtPolicy.Resend)
+        {
+            await using var resend = dataSource.CreateCommand(
+                $"update {OutboxSchema.Table} set status = '{OutboxStatus.Pending}', due_at = created_at, lease_until = null, retry_kind = '{RetryKind.Message}', last_error = @reason where status = '{OutboxStatus.Sending}' and lease_until < @now");
+            resend.Parameters.AddWithValue("reason", "in doubt: the sending process stopped during the SMTP conversation; sent again (Delivery:InDoubt = Resend)");
+            resend.Parameters.AddWithValue("now", now);
+            return await resend.ExecuteNonQueryAsync(ct);
+        }
         const string reason = "in doubt: the sending process stopped during the SMTP conversation; not resent, to avoid a duplicate";
         await using var command = dataSource.CreateCommand(
-            $"update {OutboxSchema.Table} set status = 'doubt', last_error = @reason where status = 'sending' and lease_until < @now returning message_id, stream_id, step_id, kind");
+            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Doubt}', last_error = @reason where status = '{OutboxStatus.Sending}' and lease_until < @now returning message_id, stream_id, step_id, kind");
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("now", now);
         var abandoned = new List<(string MessageId, Guid StreamId, string StepId)>();
@@ -80,7 +92,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     }
 
     public Task MarkSentAsync(OutboxMessage message, DateTimeOffset now, CancellationToken ct) =>
-        Finish(message, $"update {OutboxSchema.Table} set status = 'sent', sent_at = ?, lease_until = null, last_error = null where message_id = ?",
+        Finish(message, $"update {OutboxSchema.Table} set status = '{OutboxStatus.Sent}', sent_at = ?, lease_until = null, last_error = null, retry_kind = null where message_id = ?",
             [now, message.MessageId], new EmailSent(message.StepId, message.MessageId, now), ct);
 
     /// <summary>Final: "bounced" (a 5xx), "doubt" (may have been accepted) or "failed" (retried until given up).</summary>
@@ -88,31 +100,65 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     {
         await Finish(message, $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ?",
             [status, reason, message.MessageId],
-            new EmailFailed(message.StepId, message.MessageId, reason, Permanent: status == "bounced", now), ct,
+            new EmailFailed(message.StepId, message.MessageId, reason, Permanent: status == OutboxStatus.Bounced, now), ct,
             session =>
             {
                 // A bounce also marks the address, in the same commit, so later service and marketing mail skips it.
-                if (status == "bounced")
+                if (status == OutboxStatus.Bounced)
                     session.Store(new SuppressedAddress { Id = SuppressedAddress.Key(message.Recipient), Reason = reason, Since = now });
             });
         // And on the customer's consent record, for their history; the address above is what stops the mail.
-        if (status == "bounced" && message.CustomerId != "")
+        if (status == OutboxStatus.Bounced && message.CustomerId != "")
             await consent.ApplyAsync(new RecordBounce(message.CustomerId, message.Recipient, reason, now), ct);
     }
 
     /// <summary>Consent was withdrawn while the message waited: it is not sent, and the instance is told why.</summary>
     public Task MarkSkippedAsync(OutboxMessage message, string reason, DateTimeOffset now, CancellationToken ct) =>
-        Finish(message, $"update {OutboxSchema.Table} set status = 'skipped', lease_until = null, last_error = ? where message_id = ? and status = 'pending'",
+        Finish(message, $"update {OutboxSchema.Table} set status = '{OutboxStatus.Skipped}', lease_until = null, last_error = ? where message_id = ? and status = '{OutboxStatus.Pending}'",
             [reason, message.MessageId], new EmailSkipped(message.StepId, message.Template, message.Category, reason, now), ct);
 
-    public async Task RescheduleAsync(OutboxMessage message, DateTimeOffset dueAt, string reason, CancellationToken ct)
+    /// <summary>Back to pending, due at <paramref name="dueAt"/>; <paramref name="retryKind"/> says what it waits for (see <see cref="RetryKind"/>).</summary>
+    public async Task RescheduleAsync(OutboxMessage message, DateTimeOffset dueAt, string retryKind, string reason, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            $"update {OutboxSchema.Table} set status = 'pending', due_at = @due_at, lease_until = null, last_error = @reason where message_id = @id");
+            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Pending}', due_at = @due_at, lease_until = null, last_error = @reason, retry_kind = @kind where message_id = @id");
         command.Parameters.AddWithValue("due_at", dueAt);
         command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("kind", retryKind);
         command.Parameters.AddWithValue("id", message.MessageId);
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Whether any message waits for the SMTP server to come back (and so whether probing it is worth it).</summary>
+    public async Task<bool> AnyWaitingForServerAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select exists (select 1 from {OutboxSchema.Table} where status = '{OutboxStatus.Pending}' and retry_kind = '{RetryKind.Server}' and due_at > @now)");
+        command.Parameters.AddWithValue("now", now);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// The SMTP server answers again: every message that waited for it is due now. Their due time becomes the time
+    /// they were queued, so the claim (ordered by due time) sends them in the order they were queued.
+    /// </summary>
+    public async Task<int> ReleaseWaitingForServerAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"update {OutboxSchema.Table} set due_at = created_at, retry_kind = null where status = '{OutboxStatus.Pending}' and retry_kind = '{RetryKind.Server}'");
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>How many messages are due and not yet sent, and when the oldest of them fell due.</summary>
+    public async Task<OutboxBacklog> BacklogAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select count(*), min(due_at) from {OutboxSchema.Table} where status = '{OutboxStatus.Pending}' and due_at <= @now");
+        command.Parameters.AddWithValue("now", now);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var oldest = reader.IsDBNull(1) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(1);
+        return new OutboxBacklog(reader.GetInt64(0), oldest is { } due ? now - due : TimeSpan.Zero, now);
     }
 
     // The row's final state and the event on the instance's stream commit together.

@@ -1,10 +1,15 @@
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
+using MailKit.Security;
 
 namespace CareFlows.Server.Delivery.Smtp;
 
-public enum FailureKind { Transient, Permanent, InDoubt }
+/// <summary>
+/// <c>Transient</c>: the server refused this message for now (a 4xx); it waits its own back-off. <c>Unreachable</c>: the
+/// server could not be talked to at all; the message waits for the server's return, not for its back-off.
+/// </summary>
+public enum FailureKind { Transient, Unreachable, Permanent, InDoubt }
 
 /// <summary>The whole message reached the server and then the connection failed: it may or may not have been accepted.</summary>
 public sealed class DeliveryInDoubtException(Exception inner)
@@ -16,11 +21,12 @@ public sealed record SendFailure(FailureKind Kind, string Reason)
     public static SendFailure Classify(Exception exception) => exception switch
     {
         DeliveryInDoubtException e => new(FailureKind.InDoubt, e.Message),
+        SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable } e => new(FailureKind.Unreachable, $"421 {e.Message}"),
         SmtpCommandException { StatusCode: var code } e when (int)code >= 500 =>
             new(FailureKind.Permanent, $"{(int)code} {e.Message}"),
         SmtpCommandException { StatusCode: var code } e => new(FailureKind.Transient, $"{(int)code} {e.Message}"),
         SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException
-            or OperationCanceledException => new(FailureKind.Transient, $"{exception.GetType().Name}: {exception.Message}"),
+            or OperationCanceledException or AuthenticationException => new(FailureKind.Unreachable, $"{exception.GetType().Name}: {exception.Message}"),
         _ => new(FailureKind.Transient, $"{exception.GetType().Name}: {exception.Message}"),
     };
 }

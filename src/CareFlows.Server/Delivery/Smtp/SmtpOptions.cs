@@ -16,6 +16,11 @@ public sealed class SmtpOptions
     public int Concurrency { get; set; } = 4;
     public int TimeoutSeconds { get; set; } = 30;
     /// <summary>
+    /// A pooled connection idle longer than this is closed instead of reused. Keep it below the SMTP server's own idle
+    /// timeout (maildev: 60 s; Postfix: 300 s), so a message never meets a connection the server has already closed.
+    /// </summary>
+    public TimeSpan MaxIdle { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
     /// At most this many messages per second from this process (0: no limit), with bursts of as many after a quiet
     /// spell. A mail provider's limit is usually per account: with several sending processes, divide it among them.
     /// </summary>
@@ -35,4 +40,21 @@ public sealed class DeliveryOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
     /// <summary>How long a message is retried after it was queued before it is given up as failed.</summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>
+    /// While messages wait because the SMTP server could not be reached, it is probed this often; once it answers,
+    /// they are all due at once (in the order they were queued) instead of each waiting out its own back-off.
+    /// </summary>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>What happens to a message that may or may not have reached the server (see <see cref="InDoubtPolicy"/>).</summary>
+    public InDoubtPolicy InDoubt { get; set; } = InDoubtPolicy.Record;
+    /// <summary>/health reports mail as degraded when the oldest message due has waited longer than this.</summary>
+    public TimeSpan BacklogWarning { get; set; } = TimeSpan.FromMinutes(5);
 }
+
+/// <summary>
+/// A message is in doubt when its sender died mid-conversation, or its connection broke after the whole message was
+/// handed over: the server may have accepted it. <c>Record</c> (the default) records it and never resends it: at most
+/// once, a rare loss. <c>Resend</c> sends it again with the same Message-Id: at least once, a rare duplicate that mail
+/// clients collapse by that id.
+/// </summary>
+public enum InDoubtPolicy { Record, Resend }

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+using MailKit;
 using CareFlows.Server.Consent;
 using CareFlows.Server.Delivery.Outbox;
 using MailKit.Net.Smtp;
@@ -8,19 +11,72 @@ namespace CareFlows.Server.Delivery.Smtp;
 
 /// <summary>
 /// Sends through a small pool of open SMTP connections: connecting and greeting per message is the main
-/// cost of SMTP, so connections are reused and only replaced after a failure.
+/// cost of SMTP, so connections are reused. A pooled connection is only as good as the server's patience: servers
+/// close idle connections (maildev after 60 s, most after a few minutes), often with a "421 Timeout" that the client
+/// reads only on its next command. So a connection idle longer than <see cref="SmtpOptions.MaxIdle"/> is not reused,
+/// and a pooled connection that turns out to be closed says nothing about the message: it is sent again at once on a
+/// fresh connection. A send fails only when a fresh connection fails.
 /// </summary>
 public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, ConsentLinks links, TimeProvider clock) : IAsyncDisposable
 {
     private readonly SendRate _rate = new(smtp.MaxPerSecond, clock);
-    private readonly ConcurrentBag<SmtpClient> _idle = [];
+    private readonly ConcurrentBag<PooledConnection> _idle = [];
     private readonly SemaphoreSlim _slots = new(Math.Max(1, smtp.Concurrency));
+
+    /// <summary>Fresh connections opened because a pooled one had been closed by the server (for tests and metrics).</summary>
+    public long StaleConnectionsReplaced => Interlocked.Read(ref _staleReplaced);
+    private long _staleReplaced;
 
     public async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
         await _rate.WaitTurnAsync(ct);
         await _slots.WaitAsync(ct);
-        var client = _idle.TryTake(out var pooled) ? pooled : new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        try
+        {
+            var mime = ToMime(message);
+            var (client, pooled) = TakeConnection();
+            try
+            {
+                await SendOnAsync(client, mime, ct);
+                return;
+            }
+            catch (Exception e) when (pooled && IsClosedConnection(e))
+            {
+                Interlocked.Increment(ref _staleReplaced);
+            }
+            try
+            {
+                await SendOnAsync(NewClient(), mime, ct);
+            }
+            catch (Exception e) when (IsClosedConnection(e))
+            {
+                // A fresh connection failed too: the server is away, and the idle ones are as dead as this one.
+                await DiscardIdleAsync();
+                throw;
+            }
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private (SmtpClient Client, bool Pooled) TakeConnection()
+    {
+        while (_idle.TryTake(out var pooled))
+        {
+            if (pooled.Client.IsConnected && Stopwatch.GetElapsedTime(pooled.IdleSince) < smtp.MaxIdle) return (pooled.Client, true);
+            _ = Discard(pooled.Client); // the server has closed it, or is about to: not worth a round trip to find out
+        }
+        return (NewClient(), false);
+    }
+
+    private SmtpClient NewClient() => new() { Timeout = smtp.TimeoutSeconds * 1000 };
+
+    // One SMTP conversation on one connection. The connection goes back to the pool when it is still good, that is
+    // after a success or after the server refused this one message (a 4xx or 5xx other than 421).
+    private async Task SendOnAsync(SmtpClient client, MimeMessage mime, CancellationToken ct)
+    {
         var healthy = false;
         try
         {
@@ -28,7 +84,7 @@ public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, ConsentLink
             var progress = new DataProgress();
             try
             {
-                await client.SendAsync(ToMime(message), ct, progress);
+                await client.SendAsync(mime, ct, progress);
             }
             catch (Exception e) when (progress.AllHandedOver && e is not SmtpCommandException)
             {
@@ -36,17 +92,33 @@ public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, ConsentLink
             }
             healthy = true;
         }
-        catch (SmtpCommandException e) when (e.ErrorCode is not SmtpErrorCode.UnexpectedStatusCode)
+        catch (SmtpCommandException e) when (e.ErrorCode is not SmtpErrorCode.UnexpectedStatusCode && e.StatusCode != SmtpStatusCode.ServiceNotAvailable)
         {
-            healthy = client.IsConnected; // the server refused this message; the connection itself is fine
+            healthy = client.IsConnected;
             throw;
         }
         finally
         {
-            if (healthy) _idle.Add(client);
+            if (healthy) _idle.Add(new PooledConnection(client, Stopwatch.GetTimestamp()));
             else await Discard(client);
-            _slots.Release();
         }
+    }
+
+    /// <summary>
+    /// The connection, not the message, failed, and before the message was handed over in full: a 421 ("closing
+    /// connection"), a dropped or refused connection, a protocol error. Never a doubt: that message may have arrived.
+    /// </summary>
+    public static bool IsClosedConnection(Exception e) => e switch
+    {
+        DeliveryInDoubtException => false,
+        SmtpCommandException c => c.StatusCode == SmtpStatusCode.ServiceNotAvailable,
+        SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException => true,
+        _ => false,
+    };
+
+    private async Task DiscardIdleAsync()
+    {
+        while (_idle.TryTake(out var pooled)) await Discard(pooled.Client);
     }
 
     /// <summary>Connects, greets and quits: what /health asks of the SMTP server.</summary>
@@ -113,10 +185,13 @@ public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, ConsentLink
         client.Dispose();
     }
 
+    private sealed record PooledConnection(SmtpClient Client, long IdleSince);
+
     public async ValueTask DisposeAsync()
     {
-        while (_idle.TryTake(out var client))
+        while (_idle.TryTake(out var pooled))
         {
+            var client = pooled.Client;
             try { await client.DisconnectAsync(quit: true); } catch (Exception) { /* closing anyway */ }
             client.Dispose();
         }

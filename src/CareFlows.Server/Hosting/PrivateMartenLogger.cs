@@ -1,0 +1,45 @@
+using Marten;
+using Marten.Services;
+using Npgsql;
+
+namespace CareFlows.Server.Hosting;
+
+/// <summary>
+/// Marten's own logger writes a failed command at error level with its SQL and every parameter: for an outbox row that
+/// is the recipient, the rendered body and a signed link. This one never logs parameters. A write conflict is a race
+/// CareFlows expects and handles (two copies of an order event, a step and a send on one instance: each retries on
+/// fresh state), so it is a debug line; any other failure is an error with its message, still without parameters.
+/// </summary>
+public sealed class PrivateMartenLogger(ILogger logger) : IMartenLogger, IMartenSessionLogger
+{
+    public IMartenSessionLogger StartSession(IQuerySession session) => this;
+
+    public void SchemaChange(string sql) => logger.LogInformation("Marten applied a schema change");
+
+    public void LogSuccess(NpgsqlCommand command) { }
+
+    public void LogSuccess(NpgsqlBatch batch) { }
+
+    public void LogFailure(NpgsqlCommand command, Exception ex) => Failed(ex);
+
+    public void LogFailure(NpgsqlBatch batch, Exception ex) => Failed(ex);
+
+    public void LogFailure(Exception ex, string message) => Failed(ex);
+
+    public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) { }
+
+    public void OnBeforeExecute(NpgsqlCommand command) { }
+
+    public void OnBeforeExecute(NpgsqlBatch batch) { }
+
+    private void Failed(Exception ex)
+    {
+        if (IsExpectedRace(ex)) logger.LogDebug("A concurrent write won ({Kind}); the caller decides again on fresh state", ex.GetType().Name);
+        else logger.LogError("A Marten command failed: {Kind}: {Message}", ex.GetType().Name, ex.Message);
+    }
+
+    // Marten reports a stream started twice as a unique violation on its streams table before it becomes a collision.
+    private static bool IsExpectedRace(Exception ex) =>
+        StoreConflicts.IsWriteConflict(ex) || ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "mt_streams" }
+        || (ex.InnerException is { } inner && IsExpectedRace(inner));
+}
