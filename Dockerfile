@@ -20,4 +20,6 @@ COPY --from=designer /designer/dist /app/designer
 ENV Designer__DistPath=/app/designer
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
+# The .NET images ship an unprivileged "app" user (uid 1654); the server needs no root and writes nothing to disk.
+USER app
 ENTRYPOINT ["dotnet", "CareFlows.Server.dll"]

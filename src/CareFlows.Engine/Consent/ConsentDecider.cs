@@ -6,6 +6,9 @@ namespace CareFlows.Engine.Consent;
 /// </summary>
 public sealed class ConsentDecider(ConsentPolicy policy)
 {
+    /// <summary>A confirmation email is sent at most this often per customer and category, however often the opt-in is repeated.</summary>
+    public static readonly TimeSpan ConfirmationResendAfter = TimeSpan.FromHours(1);
+
     public ConsentResult Decide(CustomerConsentState? current, ConsentCommand command)
     {
         var events = new List<IConsentEvent>();
@@ -46,6 +49,10 @@ public sealed class ConsentDecider(ConsentPolicy policy)
         }
         if (policy.NeedsConfirmation(c.Category) && standing is not { OptedIn: true })
         {
+            // Asked again while a recent request waits: the email already on its way answers both. Without this, a
+            // form posted in a loop would send the customer a confirmation each time.
+            if (state.Pending.TryGetValue(CustomerConsentState.Key(c.Channel, c.Category), out var waiting) && c.At - waiting.At < ConfirmationResendAfter)
+                return ConsentOutcome.ConfirmationRequested;
             add(new DoubleOptInRequested(c.Channel, c.Category, c.Source, c.At));
             return ConsentOutcome.ConfirmationRequested;
         }

@@ -16,7 +16,14 @@ public static partial class FlowCompiler
     public static CompileResult Compile(FlowDefinition definition, ValidationContext context, JsonLineMap? lines = null, string? source = null)
     {
         var faults = new List<DefinitionFault>();
-        void Fault(string path, string message) => faults.Add(new DefinitionFault(path, message, lines?.LineOf(path), source));
+        void Fault(string path, string message) => faults.Add(new DefinitionFault(path, message, null, source));
+
+        // Before anything that grows faster than the flow: a flow this large is refused on its size alone.
+        if (definition.Activities.Count > context.MaxActivities || definition.Connections.Count > context.MaxActivities * 4)
+        {
+            Fault("$.activities", $"the flow has {definition.Activities.Count} activities and {definition.Connections.Count} connections; at most {context.MaxActivities} activities (Flows:MaxActivities) and four connections each are allowed");
+            return new CompileResult(null, WithLines(faults, lines));
+        }
 
         CheckHeader(definition, Fault);
         var activities = CompileActivities(definition, context, Fault);
@@ -29,7 +36,15 @@ public static partial class FlowCompiler
 
         return faults.Count == 0
             ? new CompileResult(new CompiledFlow(definition, triggers[0], activities, next), [])
-            : new CompileResult(null, faults);
+            : new CompileResult(null, WithLines(faults, lines));
+    }
+
+    // Lines are looked up once, for the faulty paths only.
+    private static IReadOnlyList<DefinitionFault> WithLines(List<DefinitionFault> faults, JsonLineMap? lines)
+    {
+        if (lines is null) return faults;
+        var found = lines.LinesOf(faults.Select(f => f.Path).Distinct().ToList());
+        return faults.Select(f => f with { Line = found.TryGetValue(f.Path, out var line) ? line : null }).ToList();
     }
 
     /// <summary>Parses and compiles a file's text; JSON faults and definition faults alike carry the file and line.</summary>

@@ -8,7 +8,8 @@ internal static class FlowGraph
     public static void Check(FlowDefinition d, string triggerId, IReadOnlyDictionary<string, Activity> activities,
         IReadOnlyDictionary<(string Activity, string Port), string> next, Action<string, string> fault)
     {
-        var successors = activities.Keys.ToDictionary(id => id, id => next.Where(n => n.Key.Activity == id).Select(n => n.Value).ToList());
+        var successors = activities.Keys.ToDictionary(id => id, _ => new List<string>());
+        foreach (var ((from, _), to) in next) successors[from].Add(to);
 
         var reached = new HashSet<string>();
         var frontier = new Stack<string>([triggerId]);
@@ -23,37 +24,57 @@ internal static class FlowGraph
         foreach (var cycle in Cycles(successors.Where(s => !Waits(activities[s.Key]))
                      .ToDictionary(s => s.Key, s => s.Value.Where(t => !Waits(activities[t])).ToList())))
         {
-            var index = d.Activities.ToList().FindIndex(a => a.Id == cycle[0]);
+            var index = d.Activities.Select((a, i) => (a.Id, i)).First(a => a.Id == cycle[0]).i;
             fault($"$.activities[{index}]", $"loop without a wait: {string.Join(" -> ", cycle)} -> {cycle[0]}");
         }
     }
 
-    /// <summary>The strongly connected components that are loops (Tarjan's algorithm).</summary>
+    /// <summary>
+    /// The strongly connected components that are loops (Tarjan's algorithm), with an explicit stack instead of
+    /// recursion: a chain of thousands of activities must not overflow the thread's stack.
+    /// </summary>
     private static List<List<string>> Cycles(Dictionary<string, List<string>> graph)
     {
         var index = 0;
         var indices = new Dictionary<string, int>();
         var low = new Dictionary<string, int>();
         var stack = new Stack<string>();
+        var onStack = new HashSet<string>();
         var cycles = new List<List<string>>();
 
-        void Visit(string v)
+        foreach (var root in graph.Keys)
+        {
+            if (indices.ContainsKey(root)) continue;
+            var work = new Stack<(string Node, int NextEdge)>();
+            Enter(root);
+            work.Push((root, 0));
+            while (work.TryPop(out var frame))
+            {
+                var (v, edge) = frame;
+                if (edge < graph[v].Count)
+                {
+                    work.Push((v, edge + 1));
+                    var w = graph[v][edge];
+                    if (!indices.ContainsKey(w)) { Enter(w); work.Push((w, 0)); }
+                    else if (onStack.Contains(w)) low[v] = Math.Min(low[v], indices[w]);
+                    continue;
+                }
+                // v is done: hand its low-link to the caller, and close its component if it is the root of one.
+                if (work.TryPeek(out var caller)) low[caller.Node] = Math.Min(low[caller.Node], low[v]);
+                if (low[v] != indices[v]) continue;
+                var component = new List<string>();
+                string popped;
+                do { popped = stack.Pop(); onStack.Remove(popped); component.Add(popped); } while (popped != v);
+                if (component.Count > 1 || graph[v].Contains(v)) { component.Reverse(); cycles.Add(component); }
+            }
+        }
+        return cycles;
+
+        void Enter(string v)
         {
             indices[v] = low[v] = index++;
             stack.Push(v);
-            foreach (var w in graph[v])
-            {
-                if (!indices.ContainsKey(w)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
-                else if (stack.Contains(w)) low[v] = Math.Min(low[v], indices[w]);
-            }
-            if (low[v] != indices[v]) return;
-            var component = new List<string>();
-            string popped;
-            do { popped = stack.Pop(); component.Add(popped); } while (popped != v);
-            if (component.Count > 1 || graph[v].Contains(v)) { component.Reverse(); cycles.Add(component); }
+            onStack.Add(v);
         }
-
-        foreach (var v in graph.Keys) if (!indices.ContainsKey(v)) Visit(v);
-        return cycles;
     }
 }

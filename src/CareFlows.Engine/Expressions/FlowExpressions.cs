@@ -12,6 +12,11 @@ namespace CareFlows.Engine.Expressions;
 /// </summary>
 public static class FlowExpressions
 {
+    /// <summary>Parsed expressions kept at most; a flow has a handful, so this bounds a marketer typing (or an attacker sending) new ones.</summary>
+    public const int CacheLimit = 2_000;
+    /// <summary>An expression is a comparison or two: one that takes this long is a runaway, not a condition.</summary>
+    public static readonly TimeSpan EvaluationLimit = TimeSpan.FromMilliseconds(250);
+
     private static readonly ConcurrentDictionary<string, Template> Parsed = new();
 
     /// <summary>Syntax faults, each with its column; empty when the text is a single valid expression.</summary>
@@ -29,13 +34,27 @@ public static class FlowExpressions
     /// <summary>Evaluates to true or false; throws <see cref="ExpressionException"/> on a fault (an unknown name, a type error).</summary>
     public static bool IsTrue(string expression, ScriptObject model)
     {
-        var template = Parsed.GetOrAdd(expression, e => Template.Parse(e, lexerOptions: new LexerOptions { Mode = ScriptMode.ScriptOnly }));
+        if (!Parsed.TryGetValue(expression, out var template))
+        {
+            // Cleared rather than evicted one by one: refilling costs a parse per expression, and only a flood gets here.
+            if (Parsed.Count >= CacheLimit) Parsed.Clear();
+            template = Parsed.GetOrAdd(expression, e => Template.Parse(e, lexerOptions: new LexerOptions { Mode = ScriptMode.ScriptOnly }));
+        }
         if (template.HasErrors) throw new ExpressionException(string.Join("; ", template.Messages.Select(m => m.Message)));
-        var context = new TemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = 100 };
+        using var timeout = new CancellationTokenSource(EvaluationLimit);
+        var context = new TemplateContext
+        {
+            StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = 100, RecursiveLimit = 20,
+            LimitToString = 10_000, CancellationToken = timeout.Token,
+        };
         context.PushGlobal(model);
         try { return Truthy(template.Evaluate(context)); }
         catch (ScriptRuntimeException e) { throw new ExpressionException(e.OriginalMessage); }
+        catch (OperationCanceledException) { throw new ExpressionException($"the expression took longer than {EvaluationLimit.TotalMilliseconds} ms"); }
     }
+
+    /// <summary>How many parsed expressions are cached now.</summary>
+    public static int CachedCount => Parsed.Count;
 
     private static bool Truthy(object? value) => value switch
     {

@@ -96,6 +96,8 @@ public static class DefinitionEndpoints
 
     private static async Task<IResult> ImportAsync(HttpRequest request, FlowDrafts drafts, IQuerySession session, CancellationToken ct)
     {
+        if (!request.HasJsonContentType())
+            return Results.Problem("Send the flow file as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Not JSON");
         using var reader = new StreamReader(request.Body);
         var parsed = DefinitionJson.Parse(await reader.ReadToEndAsync(ct), "upload");
         if (parsed.Definition is not { } definition) return Results.UnprocessableEntity(new { title = "The file is not a flow definition", faults = parsed.Faults });

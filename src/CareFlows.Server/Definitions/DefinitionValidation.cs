@@ -9,7 +9,7 @@ namespace CareFlows.Server.Definitions;
 /// Validation against this server's templates: a template must exist and be sound in every locale it has (each
 /// fault comes back with its file, line and column), and expressions must evaluate against a sample model.
 /// </summary>
-public sealed class DefinitionValidation(TemplateChecker templates, TimeProvider clock)
+public sealed class DefinitionValidation(TemplateChecker templates, IConfiguration configuration, TimeProvider clock)
 {
     public ValidationContext Context()
     {
@@ -19,7 +19,10 @@ public sealed class DefinitionValidation(TemplateChecker templates, TimeProvider
         // Once per template and validation: a large flow sends the same few templates from many activities.
         var checkedTemplates = new Dictionary<string, IReadOnlyList<string>>();
         return new ValidationContext(name => checkedTemplates.TryGetValue(name, out var known) ? known : checkedTemplates[name] = TemplateFaults(name, now),
-            ExpressionModel.For(order, 1, data, []));
+            ExpressionModel.For(order, 1, data, []))
+        {
+            MaxActivities = configuration.GetValue("Flows:MaxActivities", ValidationContext.DefaultMaxActivities),
+        };
     }
 
     public CompileResult Compile(FlowDefinition definition) => FlowCompiler.Compile(definition, Context());

@@ -32,6 +32,8 @@ public sealed class SendGate(ConsentPolicy policy) : ISendGate
         if (category == ConsentCategories.Transactional) return SendVerdict.Yes;
         if (await session.LoadAsync<SuppressedAddress>(SuppressedAddress.Key(recipient), ct) is { } suppressed)
             return new SendVerdict(false, $"address bounced on {suppressed.Since:yyyy-MM-dd}: {suppressed.Reason}");
+        if (category == ConsentCategories.Marketing && await session.LoadAsync<ErasedAddress>(ErasedAddress.Key(recipient), ct) is { } erased)
+            return new SendVerdict(false, $"address erased on request on {erased.ErasedAt:yyyy-MM-dd}: no marketing");
         var consent = await ConsentOf(session, customerId, recipient, category, ct);
         var permission = policy.Check(consent?.State, Channels.Email, category, recipient);
         return new SendVerdict(permission.Allowed, permission.Reason);

@@ -11,6 +11,8 @@ public sealed class DesignerOptions
     public string Password { get; set; } = "";
     /// <summary>How long a sign-in lasts without use; each request renews it.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>Sign-in attempts a client (by IP address) may make per minute; more get 429 and a Retry-After.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
     /// <summary>The built designer (vite's dist/); found under src/CareFlows.Designer/dist when not set.</summary>
     public string DistPath { get; set; } = "";
 }

@@ -69,14 +69,16 @@ public static class MessagingRegistration
         return services;
     }
 
-    // A message that can never succeed skips the retries and goes to the error queue with its reason.
+    // A message that can never succeed skips the retries and goes to the error queue with its reason. Anything else is
+    // retried for about a minute in all (PostgreSQL restarting, a failover): long enough to outlast an ordinary restart,
+    // after which the message goes to the error queue rather than blocking its queue for ever.
     private static void ConfigureEndpoint(IRabbitMqReceiveEndpointConfigurator endpoint, RabbitMqOptions rabbit)
     {
         endpoint.PrefetchCount = rabbit.PrefetchCount;
         endpoint.UseMessageRetry(r =>
         {
             r.Ignore<InvalidMessageException>();
-            r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+            r.Exponential(12, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
         });
     }
 }

@@ -38,8 +38,12 @@ public sealed class PrivateMartenLogger(ILogger logger) : IMartenLogger, IMarten
         else logger.LogError("A Marten command failed: {Kind}: {Message}", ex.GetType().Name, ex.Message);
     }
 
-    // Marten reports a stream started twice as a unique violation on its streams table before it becomes a collision.
+    // Marten reports these as raw PostgreSQL errors first, before it turns them into its own exception types: a stream
+    // started twice (a unique violation on its streams table) and an append at a stale version (its own SQLSTATE MT003).
     private static bool IsExpectedRace(Exception ex) =>
-        StoreConflicts.IsWriteConflict(ex) || ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "mt_streams" }
+        StoreConflicts.IsWriteConflict(ex)
+        || ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "mt_streams" } or PostgresException { SqlState: StaleStreamVersion }
         || (ex.InnerException is { } inner && IsExpectedRace(inner));
+
+    private const string StaleStreamVersion = "MT003";
 }

@@ -124,7 +124,7 @@ public class DefinitionApiTests(CareFlowsFixture app) : IAsyncLifetime
         var file = await File.ReadAllTextAsync(Path.Combine(CareFlowsFixture.RepositoryFolder("workflows"), "close-the-loop.json"));
         JsonNode.DeepEquals(Normalised(exported), Normalised(file)).ShouldBeTrue();
 
-        var imported = await client.PostAsync("/api/flows/import", new StringContent(exported));
+        var imported = await client.PostAsync("/api/flows/import", new StringContent(exported, System.Text.Encoding.UTF8, "application/json"));
         imported.EnsureSuccessStatusCode();
         (await imported.Content.ReadFromJsonAsync<JsonObject>(Json))!["faults"]!.AsArray().ShouldBeEmpty();
         JsonNode.DeepEquals(Normalised(await client.GetStringAsync("/api/flows/close-the-loop/export?draft=true")), Normalised(file)).ShouldBeTrue();

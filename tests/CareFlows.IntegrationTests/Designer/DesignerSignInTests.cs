@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -35,6 +36,37 @@ public class DesignerSignInTests(CareFlowsFixture app) : IAsyncLifetime
 
         (await browser.PostAsync("/designer/api/sign-out", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await browser.GetAsync("/api/flows/close-the-loop")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task a_cookie_copied_before_sign_out_opens_nothing_afterwards()
+    {
+        using var browser = app.CreateClient(apiKey: null);
+        var signedIn = await browser.PostAsJsonAsync("/designer/api/sign-in", new { username = "admin", password = "careflows-admin" });
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        (await browser.PostAsync("/designer/api/sign-out", null)).EnsureSuccessStatusCode();
+
+        using var thief = app.CreateClient(apiKey: null);
+        thief.DefaultRequestHeaders.Add("Cookie", cookie);
+        (await thief.GetAsync("/api/flows/close-the-loop")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task a_request_from_another_site_riding_on_the_cookie_changes_nothing()
+    {
+        using var browser = app.CreateClient(apiKey: null);
+        (await browser.PostAsJsonAsync("/designer/api/sign-in", new { username = "admin", password = "careflows-admin" })).EnsureSuccessStatusCode();
+
+        var forged = new HttpRequestMessage(HttpMethod.Post, "/api/flows/close-the-loop/disable");
+        forged.Headers.Add("Sec-Fetch-Site", "cross-site");
+        forged.Headers.Add("Origin", "https://evil.example");
+        (await browser.SendAsync(forged)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using (var session = app.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession())
+            (await session.LoadAsync<CareFlows.Server.Definitions.StoredFlow>("close-the-loop"))!.Disabled.ShouldBeFalse();
+
+        var own = new HttpRequestMessage(HttpMethod.Post, "/designer/api/sign-out");
+        own.Headers.Add("Sec-Fetch-Site", "same-origin");
+        (await browser.SendAsync(own)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public class EntryRuleTests(CareFlowsFixture app) : IAsyncLifetime
     private async Task PublishFlowAsync(string json)
     {
         using var client = app.CreateClient();
-        (await client.PostAsync("/api/flows/import", new StringContent(json))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/flows/import", new StringContent(json, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync("/api/flows/welcome-once/publish", new { note = "test" })).EnsureSuccessStatusCode();
     }
 

@@ -57,6 +57,35 @@ public class ServerProcessTests(ServerProcessesFixture app) : IAsyncLifetime
         await EveryOrderGetsEachEmailOnce(orders, second);
     }
 
+    [Fact]
+    public async Task the_server_log_of_a_run_with_duplicates_and_races_holds_no_address_name_body_or_link()
+    {
+        await using var server = await app.StartServerAsync("log-scan",
+            ("Logging:LogLevel:Default", "Information"), ("Logging:LogLevel:CareFlows", "Debug"), ("Logging:LogLevel:Marten", "Debug"));
+        var orders = Enumerable.Range(0, 10).Select(i => TestOrders.New(firstName: $"Zelda{i}x")).ToList();
+
+        // Each order twice at once: two copies of a new OrderPlaced race to start the same instance.
+        await using (var publisher = await app.RawPublisherAsync())
+            foreach (var order in orders)
+            {
+                await publisher.PublishAsync(order);
+                await publisher.PublishAsync(order);
+            }
+        await EveryOrderGetsEachEmailOnce(orders, server);
+        await server.StopAsync();
+
+        var log = await File.ReadAllTextAsync(server.LogPath);
+        log.ShouldContain("Sent "); // the log was written at the level the test meant
+        foreach (var order in orders)
+        {
+            log.ShouldNotContain(order.Customer.Email, Case.Insensitive);
+            log.ShouldNotContain(order.Customer.FirstName);
+        }
+        log.ShouldNotContain("token=");
+        log.ShouldNotContain("<html", Case.Insensitive);
+        log.ShouldNotContain(" fail: ");
+    }
+
     private async Task PublishAsync(IEnumerable<OrderPlaced> orders)
     {
         await using var publisher = await app.RawPublisherAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using CareFlows.Engine.Consent;
 using CareFlows.IntegrationTests.Infrastructure;
@@ -43,5 +44,38 @@ public class ProductionHostTests(ServerProcessesFixture app) : IAsyncLifetime
         var genuine = new LinkTokens(new SigningKeyRing("k1", Encoding.UTF8.GetBytes(OwnSigningKey)), TimeSpan.FromDays(90))
             .Create(new LinkClaims("some-customer", LinkPurpose.Preferences, DateTimeOffset.UtcNow.AddDays(30), "0123456789abcdef"));
         (await http.GetAsync($"/preferences?token={genuine}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task sign_in_attempts_beyond_the_limit_are_refused_with_429_even_with_the_right_password()
+    {
+        await using var server = await app.StartServerAsync("sign-in-limit", ("Designer:SignInAttemptsPerMinute", "3"));
+        using var http = new HttpClient { BaseAddress = server.Url };
+        for (var i = 0; i < 3; i++)
+            (await http.PostAsJsonAsync("/designer/api/sign-in", new { username = "admin", password = $"guess {i}" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var throttled = await http.PostAsJsonAsync("/designer/api/sign-in", new { username = "admin", password = "careflows-admin" });
+
+        throttled.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        throttled.Headers.RetryAfter.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task a_sign_in_on_one_server_process_counts_on_another_and_after_a_restart()
+    {
+        string cookie;
+        await using (var first = await app.StartServerAsync("sign-in-first"))
+        {
+            using var http = new HttpClient { BaseAddress = first.Url };
+            var signedIn = await http.PostAsJsonAsync("/designer/api/sign-in", new { username = "admin", password = "careflows-admin" });
+            signedIn.EnsureSuccessStatusCode();
+            cookie = signedIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+            await first.StopAsync();
+        }
+
+        await using var second = await app.StartServerAsync("sign-in-second");
+        using var other = new HttpClient { BaseAddress = second.Url };
+        other.DefaultRequestHeaders.Add("Cookie", cookie);
+        (await other.GetAsync("/designer/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

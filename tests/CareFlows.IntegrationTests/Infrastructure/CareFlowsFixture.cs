@@ -55,6 +55,7 @@ public class CareFlowsFixture : IAsyncLifetime
             host.UseSetting("Delivery:PollInterval", "00:00:00.100");
             host.UseSetting("Delivery:FirstRetryDelay", "00:00:00.200");
             host.UseSetting("Delivery:ProbeInterval", "00:00:01");
+            host.UseSetting("Designer:SignInAttemptsPerMinute", "1000"); // every test signs in from the same in-memory client
             host.UseSetting("Timers:PollInterval", "00:00:00.050");
             foreach (var (key, value) in Settings) host.UseSetting(key, value);
             if (HttpPort > 0) host.UseSetting("urls", $"http://127.0.0.1:{HttpPort}");

@@ -117,4 +117,18 @@ public class ConsentDeciderTests
     [InlineData("", false)]
     public void consent_is_only_kept_under_a_plain_valid_address(string email, bool valid) =>
         EmailAddresses.IsValid(email).ShouldBe(valid);
+
+    [Fact]
+    public void an_opt_in_repeated_while_its_confirmation_waits_sends_no_second_email_within_the_hour()
+    {
+        var requested = Run(DoubleOptIn, Change("marketing", true, T0, "checkout"));
+        var decider = new ConsentDecider(DoubleOptIn);
+
+        var again = decider.Decide(requested, Change("marketing", true, T0.AddMinutes(5), "checkout"));
+        again.Outcome.ShouldBe(ConsentOutcome.ConfirmationRequested);
+        again.Events.ShouldBeEmpty();
+
+        var later = decider.Decide(requested, Change("marketing", true, T0 + ConsentDecider.ConfirmationResendAfter, "checkout"));
+        later.Events.ShouldHaveSingleItem().ShouldBeOfType<DoubleOptInRequested>();
+    }
 }

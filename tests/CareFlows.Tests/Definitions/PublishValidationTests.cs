@@ -37,7 +37,8 @@ public class PublishValidationTests
     private static IReadOnlyList<DefinitionFault> Faults(TemplateFolder folder, string template)
     {
         var catalog = new TemplateCatalog(folder.Root, "en");
-        var validation = new DefinitionValidation(new TemplateChecker(catalog, new MessageRenderer(catalog, new ShopOptions())), TimeProvider.System);
+        var validation = new DefinitionValidation(new TemplateChecker(catalog, new MessageRenderer(catalog, new ShopOptions())),
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), TimeProvider.System);
         var definition = DefinitionJson.Parse(TestFlows.Chain(("SendEmail", new { template, category = "service" }))).Definition!;
         return validation.Compile(definition).Faults;
     }
