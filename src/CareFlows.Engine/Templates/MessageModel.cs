@@ -17,7 +17,7 @@ public static class MessageModel
             {
                 ["id"] = order.Customer.CustomerId,
                 ["email"] = order.Customer.Email,
-                ["first_name"] = order.Customer.FirstName,
+                ["first_name"] = order.Customer.FirstName ?? "", // "" when the shop has none: templates leave the greeting's name out
                 ["locale"] = formats.Culture.Name,
             },
             ["order"] = new ScriptObject

@@ -11,5 +11,5 @@ public sealed class SuppressedAddress
     public string Reason { get; set; } = "";
     public DateTimeOffset Since { get; set; }
 
-    public static string Key(string email) => email.Trim().ToLowerInvariant();
+    public static string Key(string email) => CareFlows.Engine.Consent.EmailAddresses.Normalise(email);
 }

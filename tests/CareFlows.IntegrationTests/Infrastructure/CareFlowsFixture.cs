@@ -76,6 +76,8 @@ public class CareFlowsFixture : IAsyncLifetime
 
     public virtual async Task ResetAsync()
     {
+        // Pooled connections may have been cut since the last test (the fault suite restarts PostgreSQL).
+        Services.GetRequiredService<NpgsqlDataSource>().Clear();
         await QuiesceAsync();
         await TestState.ResetAsync(Services.GetRequiredService<IDocumentStore>(), Services.GetRequiredService<NpgsqlDataSource>(), Mail);
         await OrdersErrorQueue.PurgeAsync();

@@ -33,6 +33,7 @@ public sealed class ServerProcessesFixture : IAsyncLifetime
 
     public async Task ResetAsync()
     {
+        DataSource.Clear(); // pooled connections may have been cut since the last test (the fault suite restarts PostgreSQL)
         await TestState.ResetAsync(Store, DataSource, Mail);
         await OrdersErrorQueue.PurgeAsync();
     }

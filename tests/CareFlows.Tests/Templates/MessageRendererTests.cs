@@ -122,4 +122,23 @@ public class MessageRendererTests
     [InlineData("", false)]
     [InlineData("English", false)]
     public void locales_are_language_tags(string locale, bool valid) => LanguageTags.IsValid(locale).ShouldBe(valid);
+
+    [Theory]
+    [InlineData("en-GB", "Thank you!")]
+    [InlineData("de", "Vielen Dank!")]
+    [InlineData("fr", "Merci !")]
+    public void an_order_without_a_first_name_is_thanked_without_an_empty_name(string locale, string thanks)
+    {
+        var order = TestData.Order(locale: locale, currency: "EUR");
+        var email = _shipped.Render("order-confirmation", order with { Customer = order.Customer with { FirstName = null! } });
+        email.Text.ShouldStartWith(thanks);
+        email.Html.ShouldContain(thanks);
+    }
+
+    [Fact]
+    public void the_plain_text_confirmation_keeps_a_blank_line_between_the_lines_and_the_total()
+    {
+        var text = _shipped.Render("order-confirmation", TestData.Order()).Text;
+        text.ShouldContain("2 x Stoneware mug: £29.00\n\nTotal: £29.00");
+    }
 }
