@@ -23,7 +23,11 @@ public sealed class ConfirmationEmail(MessageRenderer renderer, EmailQueue queue
         // The templates' model is built around an order; a confirmation has none, only the customer.
         var order = new OrderPlaced { Customer = new Customer { CustomerId = customer.CustomerId, Email = customer.Email } };
         var rendered = renderer.Render(Template, order, new Dictionary<string, object?> { ["category"] = category }, messageLinks);
-        queue.Queue(session, new OutboxMessage(messageId, consentStreamId, stepId, Template, ConsentCategories.Transactional, customer.Email,
-            rendered.Subject, rendered.Html, rendered.Text, 0, at, OutboxKinds.Consent, customer.CustomerId, "", rendered.Locale, rendered.Version));
+        queue.Queue(session, new OutboxMessage
+        {
+            MessageId = messageId, StreamId = consentStreamId, StepId = stepId, Template = Template, Category = ConsentCategories.Transactional,
+            Recipient = customer.Email, Subject = rendered.Subject, HtmlBody = rendered.Html, TextBody = rendered.Text, CreatedAt = at,
+            Kind = OutboxKinds.Consent, CustomerId = customer.CustomerId, Locale = rendered.Locale, TemplateVersion = rendered.Version,
+        });
     }
 }

@@ -12,34 +12,25 @@ namespace CareFlows.Server.Consent;
 /// </summary>
 public sealed class ConsentChanges(IDocumentStore store, ConsentDecider decider, ConfirmationEmail confirmation, DispatchSignal dispatch, ILogger<ConsentChanges> log)
 {
-    // Each round of a burst at one customer lets one writer win, so a burst of n needs n attempts at worst.
-    private const int Attempts = 10;
-
     /// <param name="alsoDo">Written in the same transaction, e.g. the receipt that makes a consumer idempotent.</param>
     public async Task<ConsentResult> ApplyAsync(ConsentCommand command, CancellationToken ct, Action<IDocumentSession>? alsoDo = null)
     {
-        for (var attempt = 1; ; attempt++)
+        var streamId = ConsentStreamId.For(command.CustomerId);
+        var result = await WriteConflicts.RetryAsync(async _ =>
         {
             await using var session = store.LightweightSession();
-            var streamId = ConsentStreamId.For(command.CustomerId);
             var stream = await session.Events.FetchForWriting<CustomerConsent>(streamId, ct);
-            var result = decider.Decide(stream.Aggregate?.State, command);
-            if (result.Events.Count == 0 && alsoDo is null) return result;
-            stream.AppendMany(result.Events);
-            if (result.Outcome == ConsentOutcome.ConfirmationRequested && command is ChangeConsent change)
-                confirmation.Queue(session, streamId, Folded(stream.Aggregate?.State, result), change.Category, command.At);
+            var decided = decider.Decide(stream.Aggregate?.State, command);
+            if (decided.Events.Count == 0 && alsoDo is null) return decided;
+            stream.AppendMany(decided.Events);
+            if (decided.Outcome == ConsentOutcome.ConfirmationRequested && command is ChangeConsent change)
+                confirmation.Queue(session, streamId, Folded(stream.Aggregate?.State, decided), change.Category, command.At);
             alsoDo?.Invoke(session);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                if (result.Outcome == ConsentOutcome.ConfirmationRequested) dispatch.Notify();
-                return result;
-            }
-            catch (Exception e) when (attempt < Attempts && StoreConflicts.IsWriteConflict(e))
-            {
-                log.LogDebug("Consent of {Customer} changed while deciding; deciding again (attempt {Attempt})", command.CustomerId, attempt + 1);
-            }
-        }
+            await session.SaveChangesAsync(ct);
+            return decided;
+        }, ct, attempt => log.LogDebug("Consent of {Customer} changed while deciding; deciding again (attempt {Attempt})", command.CustomerId, attempt + 1));
+        if (result.Outcome == ConsentOutcome.ConfirmationRequested) dispatch.Notify();
+        return result;
     }
 
     private static CustomerConsentState Folded(CustomerConsentState? before, ConsentResult result) =>

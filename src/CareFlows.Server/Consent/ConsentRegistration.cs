@@ -1,12 +1,21 @@
 using CareFlows.Engine.Consent;
 using CareFlows.Server.Consent.PreferencePage;
+using CareFlows.Server.Delivery;
+using CareFlows.Server.Delivery.Outbox;
+using CareFlows.Server.Hosting;
+using JasperFx.Events.Projections;
+using Marten;
 using Microsoft.Extensions.Options;
 
 namespace CareFlows.Server.Consent;
 
+/// <summary>Each customer's consent (a Marten stream), the gate every service and marketing message passes, and the customer pages.</summary>
 public static class ConsentRegistration
 {
-    public static IServiceCollection AddCareFlowsConsent(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Consent decisions from the shop; malformed ones land in "careflows-consent_error".</summary>
+    public const string Queue = "careflows-consent";
+
+    public static IServiceCollection AddConsent(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ConsentOptions>(configuration.GetSection(ConsentOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConsentOptions>>().Value);
@@ -17,6 +26,16 @@ public static class ConsentRegistration
         services.AddSingleton<ConsentChanges>();
         services.AddSingleton<ConfirmationEmail>();
         services.AddSingleton<PageContext>();
+        services.AddSingleton<ISendGate, SendGate>();
+        services.AddSingleton<IMessageOutcomeHandler, BouncedAddresses>();
+        services.AddReceiveQueue(new ReceiveQueue(Queue).Consumer<CustomerConsentChangedConsumer>());
         return services;
+    }
+
+    public static void ConfigureStore(StoreOptions options)
+    {
+        // Inline: the preferences are written with their events, and need no leader among several processes.
+        options.Projections.Add<CustomerConsentProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<CustomerConsent>().Index(c => c.Email);
     }
 }

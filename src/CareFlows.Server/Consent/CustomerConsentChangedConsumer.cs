@@ -1,8 +1,10 @@
 using CareFlows.Contracts.Consent;
 using CareFlows.Engine.Consent;
-using CareFlows.Server.Orders;
+
 using Marten;
 using MassTransit;
+
+using CareFlows.Server.Hosting;
 
 namespace CareFlows.Server.Consent;
 

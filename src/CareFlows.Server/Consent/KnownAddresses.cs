@@ -1,19 +1,13 @@
-using CareFlows.Server.Orders;
 using Marten;
 
 namespace CareFlows.Server.Consent;
 
 /// <summary>
-/// A customer's email address when a change arrives without one (the preference page carries only the customer
-/// id in its link): the one on their consent record, else the one on their latest order.
+/// Where consent learns a customer's address when a change arrives without one (the preference page carries only the
+/// customer id in its link). Consent asks; the orders room, which knows the customer's orders, answers.
 /// </summary>
-public static class KnownAddresses
+public interface IKnownAddresses
 {
-    public static async Task<string?> ForAsync(IQuerySession session, string customerId, CancellationToken ct)
-    {
-        if (await session.LoadAsync<CustomerConsent>(ConsentStreamId.For(customerId), ct) is { Email.Length: > 0 } consent) return consent.Email;
-        var latest = await session.Query<OrderRecord>().Where(o => o.CustomerId == customerId)
-            .OrderByDescending(o => o.Order.PlacedAt).FirstOrDefaultAsync(ct);
-        return latest?.Order.Customer.Email is { Length: > 0 } email ? email : null;
-    }
+    /// <summary>The address on the customer's latest order, if any.</summary>
+    Task<string?> LatestAsync(IQuerySession session, string customerId, CancellationToken ct);
 }

@@ -77,7 +77,7 @@ public sealed class CustomerData(IDocumentStore store, NpgsqlDataSource dataSour
             foreach (var code in found.Codes) session.HardDelete(code);
             foreach (var address in found.Addresses)
             {
-                session.Delete<Delivery.SuppressedAddress>(Delivery.SuppressedAddress.Key(address));
+                session.Delete<SuppressedAddress>(SuppressedAddress.Key(address));
                 session.Store(new ErasedAddress { Id = ErasedAddress.Key(address), ErasedAt = now });
             }
             var record = new ErasureRecord

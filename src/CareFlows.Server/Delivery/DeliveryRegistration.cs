@@ -1,29 +1,26 @@
 using CareFlows.Server.Delivery.Outbox;
 using CareFlows.Server.Delivery.Smtp;
-using CareFlows.Engine.Templates;
 using CareFlows.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CareFlows.Server.Delivery;
 
+/// <summary>
+/// The lowest feature room: the outbox and the dispatcher. It knows nothing of the features that queue mail; they tell
+/// it how to gate a message (<see cref="ISendGate"/>) and learn how each ended (<see cref="IMessageOutcomeHandler"/>).
+/// </summary>
 public static class DeliveryRegistration
 {
-    public static IServiceCollection AddCareFlowsDelivery(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ShopOptions>(configuration.GetSection(ShopOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ShopOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
+        services.AddSingleton(new TableDefinition(OutboxSchema.Table, OutboxSchema.Ddl));
 
-        services.AddSingleton(sp => new TemplateCatalog(
-            ProjectPaths.Find(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<EmailOptions>().TemplatesPath, "templates"),
-            sp.GetRequiredService<ShopOptions>().DefaultLocale));
-        services.AddSingleton<MessageRenderer>();
-        services.AddSingleton<TemplateChecker>();
         services.AddSingleton<EmailQueue>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<SmtpSender>();

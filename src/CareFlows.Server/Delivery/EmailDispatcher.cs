@@ -155,6 +155,7 @@ public sealed class EmailDispatcher(
     {
         if (Stopwatch.GetTimestamp() < _nextBacklogReading) return;
         _nextBacklogReading = Stopwatch.GetTimestamp() + (long)(options.ProbeInterval.TotalSeconds * Stopwatch.Frequency);
-        metrics.Backlog = await outbox.BacklogAsync(clock.GetUtcNow(), ct);
+        var backlog = await outbox.BacklogAsync(clock.GetUtcNow(), ct);
+        metrics.ObserveBacklog(backlog.Due, backlog.OldestDueAge);
     }
 }

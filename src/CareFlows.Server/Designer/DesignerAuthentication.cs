@@ -16,7 +16,7 @@ public static class DesignerAuthentication
     public const string CookieScheme = "DesignerCookie";
     public const string SignInPolicy = "designer-sign-in";
 
-    public static IServiceCollection AddCareFlowsAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDesigner(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DesignerOptions.Section).Get<DesignerOptions>() ?? new DesignerOptions();
         services.AddSingleton(options);

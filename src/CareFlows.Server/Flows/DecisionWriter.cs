@@ -14,7 +14,7 @@ namespace CareFlows.Server.Flows;
 /// (or skipped, with why), issued discount codes, and the instance's timer set or cleared. The caller commits it,
 /// so all of that happens together or not at all.
 /// </summary>
-public sealed class DecisionWriter(EmailQueue emails, ISendGate gate, CareFlowsMetrics metrics, ILogger<DecisionWriter> log)
+public sealed class DecisionWriter(FlowEmails emails, ISendGate gate, CareFlowsMetrics metrics, ILogger<DecisionWriter> log)
 {
     public async Task<IReadOnlyList<object>> WriteAsync(IDocumentSession session, Guid streamId, InstanceState before, FlowDecision decision, DateTimeOffset now, CancellationToken ct)
     {
@@ -46,7 +46,7 @@ public sealed class DecisionWriter(EmailQueue emails, ISendGate gate, CareFlowsM
         }
         try
         {
-            return emails.Enqueue(session, streamId, state.Order, request, now);
+            return emails.Queue(session, streamId, state.Order, request, now);
         }
         catch (Exception e) when (e is TemplateInvalidException or TemplateNotFoundException)
         {

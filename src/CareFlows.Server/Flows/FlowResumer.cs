@@ -6,6 +6,8 @@ using CareFlows.Server.Flows.Timers;
 using JasperFx;
 using Marten;
 
+using CareFlows.Server.Hosting;
+
 namespace CareFlows.Server.Flows;
 
 /// <summary>
@@ -17,8 +19,6 @@ public sealed class FlowResumer(
     IDocumentStore store, FlowCatalog catalog, DecisionWriter writer, TimerStore timers, EngineEnvironment env,
     DispatchSignal dispatch, TimeProvider clock, ILogger<FlowResumer> log)
 {
-    private const int Attempts = 5;
-
     public Task OnTimerAsync(DueTimer timer, CancellationToken ct) =>
         ResumeAsync(timer.StreamId, (flow, state, now) => FlowEngine.OnTimer(flow, state, timer.TimerId, now, env),
             () => timers.DropStaleAsync(timer, ct), ct);
@@ -28,34 +28,20 @@ public sealed class FlowResumer(
 
     private async Task ResumeAsync(Guid streamId, Func<CompiledFlow, InstanceState, DateTimeOffset, FlowDecision> decide, Func<Task>? whenNothingToDo, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var moved = await WriteConflicts.RetryAsync(async _ =>
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<FlowInstance>(streamId, ct);
-            if (stream.Aggregate is not { } instance)
-            {
-                if (whenNothingToDo is not null) await whenNothingToDo();
-                return;
-            }
+            if (stream.Aggregate is not { } instance) return false;
             var flow = await catalog.VersionAsync(instance.FlowId, instance.FlowVersion, ct);
             var now = clock.GetUtcNow();
             var decision = decide(flow, instance.State, now);
-            if (decision.IsEmpty)
-            {
-                if (whenNothingToDo is not null) await whenNothingToDo();
-                return;
-            }
+            if (decision.IsEmpty) return false;
             stream.AppendMany(await writer.WriteAsync(session, streamId, instance.State, decision, now, ct));
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                dispatch.Notify();
-                return;
-            }
-            catch (ConcurrencyException) when (attempt < Attempts)
-            {
-                log.LogDebug("Instance {StreamId} moved while deciding; deciding again (attempt {Attempt})", streamId, attempt + 1);
-            }
-        }
+            await session.SaveChangesAsync(ct);
+            return true;
+        }, ct, attempt => log.LogDebug("Instance {StreamId} moved while deciding; deciding again (attempt {Attempt})", streamId, attempt + 1));
+        if (moved) dispatch.Notify();
+        else if (whenNothingToDo is not null) await whenNothingToDo();
     }
 }

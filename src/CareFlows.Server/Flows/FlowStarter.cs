@@ -1,6 +1,5 @@
 using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Runtime;
-using CareFlows.Server.Orders;
 using Marten;
 
 namespace CareFlows.Server.Flows;
@@ -13,7 +12,7 @@ namespace CareFlows.Server.Flows;
 /// </summary>
 public sealed class FlowStarter(DecisionWriter writer, EngineEnvironment env, TimeProvider clock, ILogger<FlowStarter> log)
 {
-    public async Task<IReadOnlyList<string>> StageAsync(IDocumentSession session, IReadOnlyList<CompiledFlow> flows, OrderRecord record,
+    public async Task<IReadOnlyList<string>> StageAsync(IDocumentSession session, IReadOnlyList<CompiledFlow> flows, OrderFacts record,
         int customerOrders, ISet<Guid> existing, CancellationToken ct)
     {
         var started = new List<string>();
@@ -40,7 +39,7 @@ public sealed class FlowStarter(DecisionWriter writer, EngineEnvironment env, Ti
         return started;
     }
 
-    private FlowDecision WithKnownEvents(CompiledFlow flow, Guid streamId, FlowDecision start, OrderRecord record, DateTimeOffset now)
+    private FlowDecision WithKnownEvents(CompiledFlow flow, Guid streamId, FlowDecision start, OrderFacts record, DateTimeOffset now)
     {
         var outcomes = start.Outcomes.ToList();
         foreach (var (name, at) in record.Events.OrderBy(e => e.Value))

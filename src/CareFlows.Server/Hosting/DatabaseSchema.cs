@@ -1,14 +1,13 @@
-using CareFlows.Server.Delivery.Outbox;
-using CareFlows.Server.Flows.Timers;
 using Npgsql;
 
 namespace CareFlows.Server.Hosting;
 
 /// <summary>
-/// CareFlows' own tables beside Marten's (schema "careflows"): the outbox and the timers. Created idempotently
-/// at start-up under an advisory lock, so several processes starting at once do not race on CREATE.
+/// The plain tables features keep beside Marten's (schema "careflows"), each registered by its feature as a
+/// <see cref="TableDefinition"/>. Created idempotently at start-up under an advisory lock, so several processes
+/// starting at once do not race on CREATE.
 /// </summary>
-public sealed class DatabaseSchema(NpgsqlDataSource dataSource) : IHostedService
+public sealed class DatabaseSchema(NpgsqlDataSource dataSource, IEnumerable<TableDefinition> tables) : IHostedService
 {
     private const long LockKey = 727465001;
 
@@ -16,7 +15,7 @@ public sealed class DatabaseSchema(NpgsqlDataSource dataSource) : IHostedService
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var sql = $"select pg_advisory_xact_lock({LockKey}); create schema if not exists careflows; {OutboxSchema.Ddl} {TimerSchema.Ddl}";
+        var sql = $"select pg_advisory_xact_lock({LockKey}); create schema if not exists careflows; {string.Concat(tables.Select(t => t.Ddl))}";
         await using (var command = new NpgsqlCommand(sql, connection, tx)) await command.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
     }

@@ -1,5 +1,3 @@
-using CareFlows.Server.Consent;
-using CareFlows.Server.Orders;
 using MassTransit;
 
 namespace CareFlows.Server.Hosting;
@@ -16,16 +14,16 @@ public sealed class RabbitMqOptions
     public int PrefetchCount { get; set; } = 32;
 }
 
+/// <summary>
+/// MassTransit over RabbitMQ, with every queue the features registered (<see cref="ReceiveQueue"/>). Call it after the
+/// features: it reads their queues from the service collection.
+/// </summary>
 public static class MessagingRegistration
 {
-    /// <summary>The queue every order event arrives on; malformed ones land in "careflows-orders_error".</summary>
-    public const string OrdersQueue = "careflows-orders";
-    /// <summary>Consent decisions from the shop; malformed ones land in "careflows-consent_error".</summary>
-    public const string ConsentQueue = "careflows-consent";
-
     public static IServiceCollection AddCareFlowsMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         var rabbit = configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        var queues = ReceiveQueueRegistration.Registered(services);
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             o.WaitUntilStarted = true;
@@ -37,12 +35,7 @@ public static class MessagingRegistration
         });
         services.AddMassTransit(bus =>
         {
-            bus.AddConsumer<OrderPlacedConsumer>();
-            bus.AddConsumer<OrderShippedConsumer>();
-            bus.AddConsumer<OrderDeliveredConsumer>();
-            bus.AddConsumer<OrderCancelledConsumer>();
-            bus.AddConsumer<OrderRefundedConsumer>();
-            bus.AddConsumer<CustomerConsentChangedConsumer>();
+            foreach (var queue in queues) queue.AddConsumers(bus);
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
@@ -50,20 +43,12 @@ public static class MessagingRegistration
                     h.Username(rabbit.Username);
                     h.Password(rabbit.Password);
                 });
-                cfg.ReceiveEndpoint(OrdersQueue, endpoint =>
-                {
-                    ConfigureEndpoint(endpoint, rabbit);
-                    endpoint.ConfigureConsumer<OrderPlacedConsumer>(context);
-                    endpoint.ConfigureConsumer<OrderShippedConsumer>(context);
-                    endpoint.ConfigureConsumer<OrderDeliveredConsumer>(context);
-                    endpoint.ConfigureConsumer<OrderCancelledConsumer>(context);
-                    endpoint.ConfigureConsumer<OrderRefundedConsumer>(context);
-                });
-                cfg.ReceiveEndpoint(ConsentQueue, endpoint =>
-                {
-                    ConfigureEndpoint(endpoint, rabbit);
-                    endpoint.ConfigureConsumer<CustomerConsentChangedConsumer>(context);
-                });
+                foreach (var queue in queues)
+                    cfg.ReceiveEndpoint(queue.Name, endpoint =>
+                    {
+                        ConfigureEndpoint(endpoint, rabbit);
+                        queue.ConfigureConsumers(endpoint, context);
+                    });
             });
         });
         return services;

@@ -41,7 +41,7 @@ public sealed class PrivateMartenLogger(ILogger logger) : IMartenLogger, IMarten
     // Marten reports these as raw PostgreSQL errors first, before it turns them into its own exception types: a stream
     // started twice (a unique violation on its streams table) and an append at a stale version (its own SQLSTATE MT003).
     private static bool IsExpectedRace(Exception ex) =>
-        StoreConflicts.IsWriteConflict(ex)
+        WriteConflicts.Is(ex)
         || ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "mt_streams" } or PostgresException { SqlState: StaleStreamVersion }
         || (ex.InnerException is { } inner && IsExpectedRace(inner));
 

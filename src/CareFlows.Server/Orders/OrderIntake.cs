@@ -20,8 +20,6 @@ public sealed class OrderIntake(
     IDocumentStore store, FlowCatalog catalog, FlowStarter starter, FlowInstances instances, FlowResumer resumer,
     DiscountRedemption discounts, DispatchSignal dispatch, CareFlowsMetrics metrics, ILogger<OrderIntake> log)
 {
-    private const int Attempts = 5;
-
     public Task PlacedAsync(OrderPlaced order, CancellationToken ct) =>
         RecordAndStartAsync("OrderPlaced", order.OrderId, order.Customer.CustomerId, record =>
         {
@@ -48,7 +46,7 @@ public sealed class OrderIntake(
         Func<IDocumentSession, CancellationToken, Task>? alsoDo, CancellationToken ct)
     {
         var flows = await catalog.TriggeredByAsync(eventName, ct);
-        for (var attempt = 1; ; attempt++)
+        var started = await WriteConflicts.RetryAsync(async _ =>
         {
             await using var session = store.LightweightSession();
             var batch = session.CreateBatchQuery();
@@ -62,27 +60,19 @@ public sealed class OrderIntake(
             change(record);
             session.Store(record);
             if (alsoDo is not null) await alsoDo(session, ct);
-            var started = Array.Empty<string>() as IReadOnlyList<string>;
+            IReadOnlyList<string> started = [];
             if (record.Order.OrderId.Length > 0 && flows.Count > 0)
             {
                 var customerOrders = countOrders is null
                     ? await session.Query<OrderRecord>().CountAsync(o => o.CustomerId == record.CustomerId, ct)
                     : (int)await countOrders + (existingRecord is null ? 1 : 0);
                 var existing = (await loadInstances).Select(i => i.Id).ToHashSet();
-                started = await starter.StageAsync(session, flows, record, Math.Max(1, customerOrders), existing, ct);
+                started = await starter.StageAsync(session, flows, record.Facts(), Math.Max(1, customerOrders), existing, ct);
             }
-            try
-            {
-                await session.SaveChangesAsync(ct);
-            }
-            catch (Exception e) when (attempt < Attempts && StoreConflicts.IsWriteConflict(e))
-            {
-                log.LogDebug("Order {OrderId} changed while handling {Event}; deciding again", orderId, eventName);
-                continue;
-            }
-            foreach (var flow in started) metrics.InstanceStarted(flow);
-            if (started.Count > 0) dispatch.Notify();
-            return;
-        }
+            await session.SaveChangesAsync(ct);
+            return started;
+        }, ct, attempt => log.LogDebug("Order {OrderId} changed while handling {Event}; deciding again (attempt {Attempt})", orderId, eventName, attempt + 1));
+        foreach (var flow in started) metrics.InstanceStarted(flow);
+        if (started.Count > 0) dispatch.Notify();
     }
 }

@@ -2,6 +2,8 @@ using CareFlows.Contracts.Orders;
 using CareFlows.Server.Telemetry;
 using MassTransit;
 
+using CareFlows.Server.Hosting;
+
 namespace CareFlows.Server.Orders;
 
 // Thin on purpose: translate the message to (event, order, time, reason) and hand it to OrderIntake. Idempotent on

@@ -14,4 +14,6 @@ public sealed class OrderRecord
     public OrderPlaced Order { get; set; } = new();
     public Dictionary<string, DateTimeOffset> Events { get; set; } = [];
     public Dictionary<string, string> Reasons { get; set; } = [];
+
+    public Flows.OrderFacts Facts() => new(Id, CustomerId, Order, Events, Reasons);
 }

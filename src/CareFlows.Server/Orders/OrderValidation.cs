@@ -2,6 +2,8 @@ using CareFlows.Contracts.Orders;
 using CareFlows.Engine.Consent;
 using CareFlows.Engine.Templates;
 
+using CareFlows.Server.Hosting;
+
 namespace CareFlows.Server.Orders;
 
 /// <summary>What an order event needs before any flow may act on it; each fault names the field.</summary>

@@ -16,8 +16,15 @@ public sealed class CareFlowsMetrics
     private readonly Counter<long> _messagesSkipped;
     private readonly Counter<long> _messagesFailed;
 
-    /// <summary>The outbox's backlog as last read by this process's dispatcher (every Delivery:ProbeInterval).</summary>
-    public CareFlows.Server.Delivery.Outbox.OutboxBacklog Backlog { get; set; } = CareFlows.Server.Delivery.Outbox.OutboxBacklog.Empty;
+    private long _due;
+    private double _oldestDueSeconds;
+
+    /// <summary>The outbox's backlog, as this process's dispatcher last read it (every Delivery:ProbeInterval).</summary>
+    public void ObserveBacklog(long due, TimeSpan oldestDueAge)
+    {
+        Interlocked.Exchange(ref _due, due);
+        Interlocked.Exchange(ref _oldestDueSeconds, oldestDueAge.TotalSeconds);
+    }
 
     public CareFlowsMetrics(IMeterFactory meterFactory)
     {
@@ -27,8 +34,8 @@ public sealed class CareFlowsMetrics
         _messagesSent = meter.CreateCounter<long>("careflows.messages.sent", description: "Emails accepted by the SMTP server");
         _messagesSkipped = meter.CreateCounter<long>("careflows.messages.skipped", description: "Emails not sent, by reason");
         _messagesFailed = meter.CreateCounter<long>("careflows.messages.failed", description: "Emails that failed, by kind");
-        meter.CreateObservableGauge("careflows.outbox.due", () => Backlog.Due, description: "Emails due and not yet sent");
-        meter.CreateObservableGauge("careflows.outbox.oldest_due_age", () => Backlog.OldestDueAge.TotalSeconds, unit: "s",
+        meter.CreateObservableGauge("careflows.outbox.due", () => Interlocked.Read(ref _due), description: "Emails due and not yet sent");
+        meter.CreateObservableGauge("careflows.outbox.oldest_due_age", () => Volatile.Read(ref _oldestDueSeconds), unit: "s",
             description: "How long the oldest email due has waited");
     }
 

@@ -59,7 +59,11 @@ public class OutboxRecordingTests(CareFlowsFixture app) : IAsyncLifetime
 
     // Due in a year, so the host's own dispatcher leaves them to the test.
     private OutboxMessage Message(Guid streamId, string stepId, string recipient) =>
-        new($"{stepId}.{streamId}@test", streamId, stepId, "reassurance", "service", recipient, "Subject", "<p>Hi</p>", "Hi", 1, app.Clock.GetUtcNow().AddYears(1));
+        new()
+        {
+            MessageId = $"{stepId}.{streamId}@test", StreamId = streamId, StepId = stepId, Template = "reassurance", Category = "service",
+            Recipient = recipient, Subject = "Subject", HtmlBody = "<p>Hi</p>", TextBody = "Hi", Attempts = 1, CreatedAt = app.Clock.GetUtcNow().AddYears(1),
+        };
 
     // As a step that sends would leave them: each stream started with its events and an EmailQueued per message, the messages in the outbox.
     private async Task QueueAsync(params (Guid StreamId, object[] Before, OutboxMessage[] Messages)[] instances)

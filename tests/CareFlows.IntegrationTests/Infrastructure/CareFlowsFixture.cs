@@ -29,8 +29,8 @@ public class CareFlowsFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory.Services;
     public MailSink Mail { get; } = new(TestServices.MailSinkApi);
-    public ErrorQueue OrdersErrorQueue { get; } = new(TestServices.Amqp, $"{MessagingRegistration.OrdersQueue}_error");
-    public ErrorQueue ConsentErrorQueue { get; } = new(TestServices.Amqp, $"{MessagingRegistration.ConsentQueue}_error");
+    public ErrorQueue OrdersErrorQueue { get; } = new(TestServices.Amqp, $"{CareFlows.Server.Orders.OrdersRegistration.Queue}_error");
+    public ErrorQueue ConsentErrorQueue { get; } = new(TestServices.Amqp, $"{CareFlows.Server.Consent.ConsentRegistration.Queue}_error");
     public ConsumedMessages Consumed { get; } = new();
     public IBus Bus => Services.GetRequiredService<IBus>();
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);

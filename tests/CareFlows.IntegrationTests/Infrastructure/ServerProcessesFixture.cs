@@ -19,15 +19,15 @@ public sealed class ServerProcessesFixture : IAsyncLifetime
     public NpgsqlDataSource DataSource { get; } = NpgsqlDataSource.Create(TestServices.Postgres);
     public IDocumentStore Store { get; private set; } = null!;
     public MailSink Mail { get; } = new(TestServices.MailSinkApi);
-    public ErrorQueue OrdersErrorQueue { get; } = new(TestServices.Amqp, $"{MessagingRegistration.OrdersQueue}_error");
+    public ErrorQueue OrdersErrorQueue { get; } = new(TestServices.Amqp, $"{CareFlows.Server.Orders.OrdersRegistration.Queue}_error");
     public string WorkflowsFolder { get; } = Directory.CreateTempSubdirectory("careflows-workflows-").FullName;
 
     public async Task InitializeAsync()
     {
         ServerProcess.KillLeftovers(TestServices.Postgres);
-        Store = new DocumentStore(StoreRegistration.StoreOptionsFor(DataSource));
+        Store = new DocumentStore(CareFlows.Server.CareFlowsStore.OptionsFor(DataSource));
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
-        await new DatabaseSchema(DataSource).StartAsync(CancellationToken.None);
+        await new DatabaseSchema(DataSource, CareFlows.Server.CareFlowsStore.Tables).StartAsync(CancellationToken.None);
         await File.WriteAllTextAsync(Path.Combine(WorkflowsFolder, $"{FlowId}.json"), QuickFlow);
     }
 

@@ -1,5 +1,7 @@
 using CareFlows.Server.Orders;
 
+using CareFlows.Server.Hosting;
+
 namespace CareFlows.Tests.Orders;
 
 public class OrderValidationTests

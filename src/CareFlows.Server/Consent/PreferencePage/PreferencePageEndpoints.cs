@@ -71,7 +71,7 @@ public static class PreferencePageEndpoints
 }
 
 /// <summary>What every customer page needs: the shop, the clock, the link check and the customer's preferences.</summary>
-public sealed class PageContext(ShopOptions shop, LinkTokens tokens, TimeProvider clock, IDocumentStore store, ConsentPolicy policy)
+public sealed class PageContext(ShopOptions shop, LinkTokens tokens, TimeProvider clock, IDocumentStore store, ConsentPolicy policy, IKnownAddresses addresses)
 {
     public ShopOptions Shop => shop;
     public TimeProvider Clock => clock;
@@ -97,7 +97,7 @@ public sealed class PageContext(ShopOptions shop, LinkTokens tokens, TimeProvide
         await using var session = store.QuerySession();
         var consent = await session.LoadAsync<CustomerConsent>(ConsentStreamId.For(customerId), ct);
         var view = ConsentEndpoints.View(customerId, consent?.State, policy);
-        return view.Email == "" ? view with { Email = await KnownAddresses.ForAsync(session, customerId, ct) ?? "" } : view;
+        return view.Email == "" ? view with { Email = await addresses.LatestAsync(session, customerId, ct) ?? "" } : view;
     }
 
     public IResult Html(string html, int status = StatusCodes.Status200OK) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);

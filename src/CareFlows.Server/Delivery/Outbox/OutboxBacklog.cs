@@ -1,7 +1,4 @@
 namespace CareFlows.Server.Delivery.Outbox;
 
 /// <summary>Messages due and not yet sent, and how long the oldest of them has been due, as of <c>At</c>.</summary>
-public sealed record OutboxBacklog(long Due, TimeSpan OldestDueAge, DateTimeOffset At)
-{
-    public static readonly OutboxBacklog Empty = new(0, TimeSpan.Zero, DateTimeOffset.MinValue);
-}
+public sealed record OutboxBacklog(long Due, TimeSpan OldestDueAge, DateTimeOffset At);

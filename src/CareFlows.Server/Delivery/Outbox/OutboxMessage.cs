@@ -1,23 +1,34 @@
 namespace CareFlows.Server.Delivery.Outbox;
 
-public static class MessageCategory
-{
-    public const string Transactional = "transactional";
-    public const string Service = "service";
-    public const string Marketing = "marketing";
-
-    public static readonly IReadOnlyList<string> All = [Transactional, Service, Marketing];
-}
-
 /// <summary>
-/// A rendered message waiting to be sent. <c>Kind</c> says whose stream <c>StreamId</c> is: a flow instance's
-/// ("flow"), which then gets an event for how the message ended, or a customer's consent stream ("consent",
-/// for a double opt-in confirmation), which does not.
+/// A rendered message waiting to be sent. <c>Kind</c> says which feature queued it and whose stream <c>StreamId</c>
+/// is (a flow instance's, a customer's consent stream); that feature learns how the message ended through its
+/// <see cref="IMessageOutcomeHandler"/>. Everything sending needs is on the row, <c>ListUnsubscribe</c> included, so
+/// delivery needs no knowledge of the features above it.
 /// </summary>
-public sealed record OutboxMessage(
-    string MessageId, Guid StreamId, string StepId, string Template, string Category,
-    string Recipient, string Subject, string HtmlBody, string TextBody, int Attempts, DateTimeOffset CreatedAt,
-    string Kind = OutboxKinds.Flow, string CustomerId = "", string UnsubscribeUrl = "", string Locale = "", string TemplateVersion = "");
+public sealed record OutboxMessage
+{
+    public required string MessageId { get; init; }
+    public required Guid StreamId { get; init; }
+    public required string StepId { get; init; }
+    public required string Template { get; init; }
+    public required string Category { get; init; }
+    public required string Recipient { get; init; }
+    public required string Subject { get; init; }
+    public required string HtmlBody { get; init; }
+    public required string TextBody { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public string Kind { get; init; } = OutboxKinds.Flow;
+    public string CustomerId { get; init; } = "";
+    /// <summary>The one-click unsubscribe URL (RFC 8058), empty for transactional mail.</summary>
+    public string UnsubscribeUrl { get; init; } = "";
+    /// <summary>The List-Unsubscribe header's value (RFC 2369), decided when the message was queued.</summary>
+    public string ListUnsubscribe { get; init; } = "";
+    public string Locale { get; init; } = "";
+    public string TemplateVersion { get; init; } = "";
+    /// <summary>Send attempts so far, counting the claim that handed the message over.</summary>
+    public int Attempts { get; init; }
+}
 
 public static class OutboxKinds
 {

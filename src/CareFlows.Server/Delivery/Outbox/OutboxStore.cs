@@ -1,7 +1,3 @@
-using CareFlows.Engine.Runtime;
-using CareFlows.Engine.Consent;
-using CareFlows.Server.Consent;
-using CareFlows.Server.Flows;
 using CareFlows.Server.Delivery.Smtp;
 using CareFlows.Server.Hosting;
 using Marten;
@@ -14,7 +10,7 @@ namespace CareFlows.Server.Delivery.Outbox;
 /// across the SMTP conversation: rows are claimed with FOR UPDATE SKIP LOCKED (so two processes never claim
 /// the same row) and the lease lets another process take over a row whose claimant died.
 /// </summary>
-public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore store, ConsentChanges consent)
+public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore store, IEnumerable<IMessageOutcomeHandler> outcomeHandlers)
 {
     private const string ClaimSql = $"""
         update {OutboxSchema.Table} o
@@ -27,7 +23,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
                 for update skip locked)
         returning o.message_id, o.stream_id, o.step_id, o.template, o.category, o.recipient,
                   o.subject, o.html_body, o.text_body, o.attempts, o.created_at,
-                  o.kind, o.customer_id, o.unsubscribe_url, o.locale, o.template_version
+                  o.kind, o.customer_id, o.unsubscribe_url, o.locale, o.template_version, o.list_unsubscribe
         """;
 
     public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken ct)
@@ -39,11 +35,14 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
         var claimed = new List<OutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            claimed.Add(new OutboxMessage(
-                reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetInt32(9),
-                reader.GetFieldValue<DateTimeOffset>(10), reader.GetString(11), reader.GetString(12), reader.GetString(13),
-                reader.GetString(14), reader.GetString(15)));
+            claimed.Add(new OutboxMessage
+            {
+                MessageId = reader.GetString(0), StreamId = reader.GetGuid(1), StepId = reader.GetString(2), Template = reader.GetString(3),
+                Category = reader.GetString(4), Recipient = reader.GetString(5), Subject = reader.GetString(6), HtmlBody = reader.GetString(7),
+                TextBody = reader.GetString(8), Attempts = reader.GetInt32(9), CreatedAt = reader.GetFieldValue<DateTimeOffset>(10),
+                Kind = reader.GetString(11), CustomerId = reader.GetString(12), UnsubscribeUrl = reader.GetString(13), Locale = reader.GetString(14),
+                TemplateVersion = reader.GetString(15), ListUnsubscribe = reader.GetString(16),
+            });
         return claimed;
     }
 
@@ -75,47 +74,48 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
         }
         const string reason = "in doubt: the sending process stopped during the SMTP conversation; not resent, to avoid a duplicate";
         await using var command = dataSource.CreateCommand(
-            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Doubt}', last_error = @reason where status = '{OutboxStatus.Sending}' and lease_until < @now returning message_id, stream_id, step_id, kind");
+            $"""
+            update {OutboxSchema.Table} set status = '{OutboxStatus.Doubt}', last_error = @reason where status = '{OutboxStatus.Sending}' and lease_until < @now
+            returning message_id, stream_id, step_id, template, category, recipient, created_at, kind, customer_id
+            """);
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("now", now);
-        var abandoned = new List<(string MessageId, Guid StreamId, string StepId)>();
+        var abandoned = new List<OutboxMessage>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
-                if (reader.GetString(3) == OutboxKinds.Flow) abandoned.Add((reader.GetString(0), reader.GetGuid(1), reader.GetString(2)));
+                abandoned.Add(new OutboxMessage
+                {
+                    MessageId = reader.GetString(0), StreamId = reader.GetGuid(1), StepId = reader.GetString(2), Template = reader.GetString(3),
+                    Category = reader.GetString(4), Recipient = reader.GetString(5), CreatedAt = reader.GetFieldValue<DateTimeOffset>(6),
+                    Kind = reader.GetString(7), CustomerId = reader.GetString(8), Subject = "", HtmlBody = "", TextBody = "",
+                });
         if (abandoned.Count == 0) return 0;
-        await AppendAsync(async session =>
+        var outcome = new MessageOutcome(OutboxStatus.Doubt, reason, now);
+        await WriteConflicts.RetryAsync(async () =>
         {
-            foreach (var (messageId, streamId, stepId) in abandoned)
-                (await session.Events.FetchForWriting<FlowInstance>(streamId, ct)).AppendOne(new EmailFailed(stepId, messageId, reason, Permanent: false, now));
+            await using var session = store.LightweightSession();
+            foreach (var message in abandoned)
+                foreach (var handler in outcomeHandlers) await handler.WithinCommitAsync(session, message, outcome, ct);
+            await session.SaveChangesAsync(ct);
         }, ct);
         return abandoned.Count;
     }
 
     public Task MarkSentAsync(OutboxMessage message, DateTimeOffset now, CancellationToken ct) =>
-        Finish(message, $"update {OutboxSchema.Table} set status = '{OutboxStatus.Sent}', sent_at = ?, lease_until = null, last_error = null, retry_kind = null where message_id = ?",
-            [now, message.MessageId], new EmailSent(message.StepId, message.MessageId, now), ct);
+        FinishAsync(message, new MessageOutcome(OutboxStatus.Sent, "", now),
+            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Sent}', sent_at = ?, lease_until = null, last_error = null, retry_kind = null where message_id = ?",
+            [now, message.MessageId], ct);
 
     /// <summary>Final: "bounced" (a 5xx), "doubt" (may have been accepted) or "failed" (retried until given up).</summary>
-    public async Task MarkFailedAsync(OutboxMessage message, string status, string reason, DateTimeOffset now, CancellationToken ct)
-    {
-        await Finish(message, $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ?",
-            [status, reason, message.MessageId],
-            new EmailFailed(message.StepId, message.MessageId, reason, Permanent: status == OutboxStatus.Bounced, now), ct,
-            session =>
-            {
-                // A bounce also marks the address, in the same commit, so later service and marketing mail skips it.
-                if (status == OutboxStatus.Bounced)
-                    session.Store(new SuppressedAddress { Id = SuppressedAddress.Key(message.Recipient), Reason = reason, Since = now });
-            });
-        // And on the customer's consent record, for their history; the address above is what stops the mail.
-        if (status == OutboxStatus.Bounced && message.CustomerId != "")
-            await consent.ApplyAsync(new RecordBounce(message.CustomerId, message.Recipient, reason, now), ct);
-    }
+    public Task MarkFailedAsync(OutboxMessage message, string status, string reason, DateTimeOffset now, CancellationToken ct) =>
+        FinishAsync(message, new MessageOutcome(status, reason, now),
+            $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ?", [status, reason, message.MessageId], ct);
 
-    /// <summary>Consent was withdrawn while the message waited: it is not sent, and the instance is told why.</summary>
+    /// <summary>Consent was withdrawn while the message waited: it is not sent, and its sender is told why.</summary>
     public Task MarkSkippedAsync(OutboxMessage message, string reason, DateTimeOffset now, CancellationToken ct) =>
-        Finish(message, $"update {OutboxSchema.Table} set status = '{OutboxStatus.Skipped}', lease_until = null, last_error = ? where message_id = ? and status = '{OutboxStatus.Pending}'",
-            [reason, message.MessageId], new EmailSkipped(message.StepId, message.Template, message.Category, reason, now), ct);
+        FinishAsync(message, new MessageOutcome(OutboxStatus.Skipped, reason, now),
+            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Skipped}', lease_until = null, last_error = ? where message_id = ? and status = '{OutboxStatus.Pending}'",
+            [reason, message.MessageId], ct);
 
     /// <summary>Back to pending, due at <paramref name="dueAt"/>; <paramref name="retryKind"/> says what it waits for (see <see cref="RetryKind"/>).</summary>
     public async Task RescheduleAsync(OutboxMessage message, DateTimeOffset dueAt, string retryKind, string reason, CancellationToken ct)
@@ -161,34 +161,18 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
         return new OutboxBacklog(reader.GetInt64(0), oldest is { } due ? now - due : TimeSpan.Zero, now);
     }
 
-    // The row's final state and the event on the instance's stream commit together.
-    private Task Finish(OutboxMessage message, string sql, object[] parameters, IFlowEvent @event, CancellationToken ct, Action<IDocumentSession>? alsoDo = null) =>
-        AppendAsync(async session =>
-        {
-            if (message.Kind == OutboxKinds.Flow) (await session.Events.FetchForWriting<FlowInstance>(message.StreamId, ct)).AppendOne(@event);
-            session.QueueSqlCommand(sql, parameters);
-            alsoDo?.Invoke(session);
-        }, ct);
-
-    // An instance may take a step (an order event, a timer) at the very moment its message is recorded. Both append
-    // at the version they read, so one of them finds the stream moved on and is written again on the new state. A
-    // plain Append would not notice: Marten's inline projection would then store the instance as it was before the
-    // step, plus this event, and lose what the step did (a remembered delivery, say). Unretried, a sent message would
-    // stay 'sending' and later be recorded as in doubt.
-    private async Task AppendAsync(Func<IDocumentSession, Task> write, CancellationToken ct)
+    // The row's final state and what it means for the message's sender commit together. A sender's handler appends at
+    // the version it read (a flow instance may take a step at the very moment its message is recorded), so a conflict
+    // writes the whole commit again on fresh state.
+    private async Task FinishAsync(OutboxMessage message, MessageOutcome outcome, string sql, object[] parameters, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        await WriteConflicts.RetryAsync(async () =>
         {
             await using var session = store.LightweightSession();
-            await write(session);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return;
-            }
-            catch (Exception e) when (attempt < AppendAttempts && StoreConflicts.IsWriteConflict(e)) { }
-        }
+            foreach (var handler in outcomeHandlers) await handler.WithinCommitAsync(session, message, outcome, ct);
+            session.QueueSqlCommand(sql, parameters);
+            await session.SaveChangesAsync(ct);
+        }, ct);
+        foreach (var handler in outcomeHandlers) await handler.AfterCommitAsync(message, outcome, ct);
     }
-
-    private const int AppendAttempts = 10;
 }

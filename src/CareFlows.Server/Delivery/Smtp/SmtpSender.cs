@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
 using MailKit;
-using CareFlows.Server.Consent;
 using CareFlows.Server.Delivery.Outbox;
 using MailKit.Net.Smtp;
 using MimeKit;
@@ -17,7 +16,7 @@ namespace CareFlows.Server.Delivery.Smtp;
 /// and a pooled connection that turns out to be closed says nothing about the message: it is sent again at once on a
 /// fresh connection. A send fails only when a fresh connection fails.
 /// </summary>
-public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, ConsentLinks links, TimeProvider clock) : IAsyncDisposable
+public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, TimeProvider clock) : IAsyncDisposable
 {
     private readonly SendRate _rate = new(smtp.MaxPerSecond, clock);
     private readonly ConcurrentBag<PooledConnection> _idle = [];
@@ -164,7 +163,8 @@ public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, ConsentLink
         if (message.UnsubscribeUrl != "")
         {
             // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to the https URL, with no page between.
-            mime.Headers.Add(HeaderId.ListUnsubscribe, links.ListUnsubscribeHeader(message.UnsubscribeUrl));
+            // Decided when the message was queued; a row queued before that was stored gets the https URL alone.
+            mime.Headers.Add(HeaderId.ListUnsubscribe, message.ListUnsubscribe != "" ? message.ListUnsubscribe : $"<{message.UnsubscribeUrl}>");
             mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return mime;

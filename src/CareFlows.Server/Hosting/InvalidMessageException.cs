@@ -1,4 +1,4 @@
-namespace CareFlows.Server.Orders;
+namespace CareFlows.Server.Hosting;
 
 /// <summary>
 /// A message that can never succeed. MassTransit's retry policy ignores it, so the message goes straight to the

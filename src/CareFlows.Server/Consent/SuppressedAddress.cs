@@ -1,4 +1,4 @@
-namespace CareFlows.Server.Delivery;
+namespace CareFlows.Server.Consent;
 
 /// <summary>
 /// An address the mail server refused for good (a 5xx). It gets no further service or marketing mail; transactional

@@ -1,7 +1,8 @@
 using System.Text;
 using CareFlows.Server.Consent;
+using CareFlows.Server.Hosting;
 
-namespace CareFlows.Server.Hosting;
+namespace CareFlows.Server;
 
 /// <summary>
 /// The secrets appsettings.json ships are for a developer's machine (the signing key, the API key, the designer's

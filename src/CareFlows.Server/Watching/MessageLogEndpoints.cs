@@ -1,7 +1,7 @@
 using CareFlows.Server.Delivery.Outbox;
 using Npgsql;
 
-namespace CareFlows.Server.Delivery;
+namespace CareFlows.Server.Watching;
 
 public sealed record LoggedMessage(
     string FlowId, int FlowVersion, string OrderId, string CustomerId, string? MessageId, string StepId, string Template, string Category,

@@ -4,7 +4,7 @@ using CareFlows.Engine.Templates;
 using CareFlows.Server.Orders;
 using Marten;
 
-namespace CareFlows.Server.Delivery;
+namespace CareFlows.Server.Templates;
 
 /// <summary>Preview a template for a sample order, a given order or a real past one, in any locale.</summary>
 public sealed record PreviewRequest(string? Locale, OrderPlaced? Order, string? OrderId);

@@ -1,0 +1,33 @@
+using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Runtime;
+using CareFlows.Engine.Templates;
+using CareFlows.Server.Consent;
+using CareFlows.Server.Delivery;
+using CareFlows.Server.Delivery.Outbox;
+using Marten;
+
+namespace CareFlows.Server.Flows;
+
+/// <summary>
+/// A step's email: rendered for the instance's order with the customer's signed links, and queued in the outbox inside
+/// the step's own unit of work, so the step's events and its message commit together. Everything the sending needs,
+/// the List-Unsubscribe header included, is decided here and stored on the row.
+/// </summary>
+public sealed class FlowEmails(MessageRenderer renderer, EmailQueue queue, ConsentLinks links)
+{
+    public EmailQueued Queue(IDocumentSession session, Guid streamId, OrderPlaced order, EmailRequest request, DateTimeOffset now)
+    {
+        var messageId = queue.MessageIdFor(streamId, request.StepId);
+        var messageLinks = links.ForMessage(order.Customer.CustomerId, messageId, request.Category, now);
+        var rendered = renderer.Render(request.Template, order, request.Data, messageLinks);
+        queue.Queue(session, new OutboxMessage
+        {
+            MessageId = messageId, StreamId = streamId, StepId = request.StepId, Template = request.Template, Category = request.Category,
+            Recipient = order.Customer.Email, Subject = rendered.Subject, HtmlBody = rendered.Html, TextBody = rendered.Text, CreatedAt = now,
+            Kind = OutboxKinds.Flow, CustomerId = order.Customer.CustomerId, UnsubscribeUrl = messageLinks.Unsubscribe,
+            ListUnsubscribe = messageLinks.Unsubscribe == "" ? "" : links.ListUnsubscribeHeader(messageLinks.Unsubscribe),
+            Locale = rendered.Locale, TemplateVersion = rendered.Version,
+        });
+        return new EmailQueued(request.StepId, messageId, request.Template, request.Category, order.Customer.Email, now);
+    }
+}

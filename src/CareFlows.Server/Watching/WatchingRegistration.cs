@@ -1,0 +1,7 @@
+namespace CareFlows.Server.Watching;
+
+/// <summary>What each flow does, per step, and the message log.</summary>
+public static class WatchingRegistration
+{
+    public static IServiceCollection AddWatching(this IServiceCollection services) => services.AddSingleton<FlowStatistics>();
+}
