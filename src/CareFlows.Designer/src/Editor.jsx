@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { api } from './api.js';
-import { autoLayout, createHistory, describeDuration, edgeId, faultsByActivity, newActivityId, setTarget, targetOf, toDefinition, toGraph } from './graph.js';
+import { autoLayout } from './layout.js';
+import { createHistory, describeDuration, edgeId, faultsByActivity, newActivityId, setTarget, targetOf, toDefinition, toGraph } from './graph.js';
 import { ActivityNode } from './ActivityNode.jsx';
 import { PropertiesPanel } from './PropertiesPanel.jsx';
 import { SimulationPanel } from './SimulationPanel.jsx';

@@ -95,28 +95,6 @@ function withProperty(fault) {
   return property && /^[a-z]/.test(fault.message) && !fault.message.startsWith(property) ? `${property} ${fault.message}` : fault.message;
 }
 
-/** Layered layout: each activity one row below the deepest activity leading to it; siblings side by side. */
-export function autoLayout(nodes, edges) {
-  const depth = Object.fromEntries(nodes.map((n) => [n.id, 0]));
-  for (let pass = 0; pass < nodes.length; pass++) {
-    let changed = false;
-    for (const e of edges) {
-      if (depth[e.source] === undefined || depth[e.target] === undefined) continue;
-      if (depth[e.target] < depth[e.source] + 1 && depth[e.source] + 1 < nodes.length) {
-        depth[e.target] = depth[e.source] + 1;
-        changed = true;
-      }
-    }
-    if (!changed) break;
-  }
-  const rows = {};
-  return nodes.map((n) => {
-    const row = depth[n.id];
-    const column = (rows[row] = (rows[row] ?? -1) + 1);
-    return { ...n, position: { x: column * (NODE_WIDTH + 60), y: row * (NODE_HEIGHT + 70) } };
-  });
-}
-
 /** Undo and redo over snapshots of the graph; a new change forgets what was undone. */
 export function createHistory(limit = 100) {
   let past = [];

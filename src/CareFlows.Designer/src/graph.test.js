@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoLayout, createHistory, describeDuration, faultsByActivity, newActivityId, parseDuration, setTarget, splitProblem, targetOf, toDefinition, toGraph } from './graph.js';
+import { createHistory, describeDuration, faultsByActivity, newActivityId, parseDuration, setTarget, splitProblem, targetOf, toDefinition, toGraph } from './graph.js';
 
 const definition = {
   id: 'demo', name: 'Demo', version: 1, exitOn: ['OrderCancelled'],
@@ -41,13 +41,7 @@ describe('faults', () => {
   });
 });
 
-describe('layout and history', () => {
-  it('auto-layout puts each activity below the one leading to it', () => {
-    const { nodes, edges } = toGraph(definition);
-    const laid = autoLayout(nodes.map((n) => ({ ...n, position: { x: 500, y: 500 } })), edges);
-    expect(laid[0].position.y).toBeLessThan(laid[1].position.y);
-  });
-
+describe('history', () => {
   it('undo goes back, redo forward, and a new change forgets the undone one', () => {
     const history = createHistory();
     history.record('a');
