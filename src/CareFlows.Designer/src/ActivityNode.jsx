@@ -11,7 +11,7 @@ export function ActivityNode({ data, selected }) {
       <div className="node-id">{data.displayName || data.id}</div>
       {data.summary && <div className="node-summary">{data.summary}</div>}
       {data.stats && <div className="node-stats">{data.stats}</div>}
-      {faults.map((f) => <div key={f} className="node-fault" role="note">⚠ {f}</div>)}
+      {faults.map((f, i) => <div key={`${i}-${f}`} className="node-fault" role="note">⚠ {f}</div>)}
       <div className="ports">
         {data.ports.map((port, i) => (
           <Handle key={port} id={port} type="source" position={Position.Bottom} title={port}

@@ -13,7 +13,7 @@ export function PropertiesPanel({ node, type, faults, templates, ports, targets,
       <h2>{type.label}</h2>
       <p className="hint">{type.description}</p>
       <p className="hint">Id: <code>{node.id}</code></p>
-      {faults?.length > 0 && <ul className="error" role="alert" aria-label="Problems with this activity">{faults.map((f) => <li key={f}>{f}</li>)}</ul>}
+      {faults?.length > 0 && <ul className="error" role="alert" aria-label="Problems with this activity">{faults.map((f, i) => <li key={`${i}-${f}`}>{f}</li>)}</ul>}
       {type.properties.map((spec) => (
         <Field key={spec.name} spec={spec} value={node.data.properties[spec.name]} templates={templates} onChange={(v) => set(spec.name, v)} />
       ))}
