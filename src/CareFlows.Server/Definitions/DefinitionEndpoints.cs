@@ -43,7 +43,7 @@ public static class DefinitionEndpoints
 
     private static async Task<IResult> GetAsync(string id, IQuerySession session, DefinitionValidation validation, CancellationToken ct) =>
         await session.LoadAsync<StoredFlow>(id, ct) is { } flow
-            ? Results.Ok(new FlowDetails(Summary(flow), flow.Draft, validation.Compile(flow.Draft).Faults))
+            ? Results.Ok(new FlowDetails(Summary(flow), flow.Draft, flow.DraftFaults ?? validation.Compile(flow.Draft).Faults))
             : NotFound(id);
 
     private static async Task<IResult> SaveDraftAsync(string id, SaveDraftRequest request, FlowDrafts drafts, CancellationToken ct)

@@ -21,13 +21,15 @@ public sealed class FlowDrafts(IDocumentStore store, DefinitionValidation valida
         if (stored is not null && basedOnRevision != stored.Revision) return new DraftResult(DraftOutcome.Conflict, stored.Revision, []);
         stored ??= new StoredFlow { Id = draft.Id };
         stored.Name = draft.Name;
+        var faults = validation.Compile(draft).Faults;
         stored.Draft = draft;
+        stored.DraftFaults = [.. faults];
         stored.Revision++;
         stored.UpdatedAt = clock.GetUtcNow();
         session.Store(stored);
         try { await session.SaveChangesAsync(ct); }
         catch (ConcurrencyException) { return new DraftResult(DraftOutcome.Conflict, stored.Revision - 1, []); }
-        return new DraftResult(DraftOutcome.Saved, stored.Revision, validation.Compile(draft).Faults);
+        return new DraftResult(DraftOutcome.Saved, stored.Revision, faults);
     }
 
     public async Task<bool> SetDisabledAsync(string flowId, bool disabled, CancellationToken ct)

@@ -22,6 +22,7 @@ public sealed class FlowPublisher(IDocumentStore store, DefinitionValidation val
         session.Insert(new FlowVersion { Id = FlowVersion.IdFor(definition.Id, version), FlowId = definition.Id, Version = version, Definition = versioned, Note = note, PublishedAt = now });
         stored.Name = definition.Name;
         stored.Draft = versioned;
+        stored.DraftFaults = [];
         stored.Revision++;
         stored.PublishedVersion = version;
         stored.LatestVersion = Math.Max(stored.LatestVersion, version);

@@ -11,6 +11,8 @@ public sealed class StoredFlow
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public FlowDefinition Draft { get; set; } = new();
+    /// <summary>The draft's faults when it was saved: reading a flow does not validate it again (templates are checked then too).</summary>
+    public List<DefinitionFault>? DraftFaults { get; set; }
     public int Revision { get; set; }
     public int? PublishedVersion { get; set; }
     public int LatestVersion { get; set; }

@@ -63,6 +63,20 @@ public class HardeningTests(CareFlowsFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_deeply_nested_import_is_refused_with_a_clear_message_and_the_server_still_answers()
+    {
+        var nested = "{\"id\":\"deep\",\"name\":\"Deep\",\"version\":1,\"activities\":[{\"id\":\"a\",\"type\":\"Delay\",\"properties\":"
+            + string.Concat(Enumerable.Repeat("{\"x\":", 20_000)) + "1" + new string('}', 20_000) + "}],\"connections\":[]}";
+        using var api = app.CreateClient();
+
+        var result = await api.PostAsync("/api/flows/import", new StringContent(nested, Encoding.UTF8, "application/json"));
+
+        result.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await result.Content.ReadAsStringAsync()).ShouldContain("depth");
+        (await api.GetAsync("/api/flows")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task the_openapi_description_says_every_call_needs_the_api_key()
     {
         using var api = app.CreateClient();

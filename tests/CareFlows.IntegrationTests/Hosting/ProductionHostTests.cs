@@ -78,4 +78,16 @@ public class ProductionHostTests(ServerProcessesFixture app) : IAsyncLifetime
         other.DefaultRequestHeaders.Add("Cookie", cookie);
         (await other.GetAsync("/designer/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task a_request_body_over_the_limit_is_refused_before_it_is_read()
+    {
+        await using var server = await app.StartServerAsync("body-limit");
+        using var http = new HttpClient { BaseAddress = server.Url };
+        http.DefaultRequestHeaders.Add("X-Api-Key", "careflows-dev-key");
+
+        var huge = new StringContent("{\"id\":\"x\",\"pad\":\"" + new string('x', 2 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
+        (await http.PostAsync("/api/flows/import", huge)).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await http.GetAsync("/api/flows")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
