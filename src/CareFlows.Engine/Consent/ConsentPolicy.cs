@@ -3,7 +3,8 @@ namespace CareFlows.Engine.Consent;
 public sealed record SendPermission(bool Allowed, string Reason);
 
 /// <summary>
-/// Whether a message of a category may go to a customer now. Transactional mail always goes; service and marketing
+/// Whether a message of a category may go to a customer now, by their choices. (Whether the address itself still takes
+/// mail, a bounce, is the server's SendGate's question: one place, keyed by the address.) Transactional mail always goes; service and marketing
 /// mail follows the customer's standing decision, or the shop's default for a customer who never made one.
 /// </summary>
 public sealed class ConsentPolicy(IReadOnlyDictionary<string, bool> defaults, IReadOnlyCollection<string> doubleOptInCategories)
@@ -12,11 +13,9 @@ public sealed class ConsentPolicy(IReadOnlyDictionary<string, bool> defaults, IR
 
     public bool DefaultFor(string category) => defaults.TryGetValue(category, out var yes) && yes;
 
-    public SendPermission Check(CustomerConsentState? state, string channel, string category, string recipient)
+    public SendPermission Check(CustomerConsentState? state, string channel, string category)
     {
         if (category == ConsentCategories.Transactional) return new(true, "transactional");
-        if (state?.Bounced is { } bounce && bounce.Email == EmailAddresses.Normalise(recipient))
-            return new(false, $"address bounced on {bounce.At:yyyy-MM-dd}: {bounce.Reason}");
         return state?.DecisionFor(channel, category) switch
         {
             { OptedIn: true } d => new(true, $"opted in to {category} ({d.Source}, {d.At:yyyy-MM-dd})"),

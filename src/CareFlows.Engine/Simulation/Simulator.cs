@@ -83,7 +83,7 @@ public static class Simulator
             }
             var e = (IFlowEvent)outcome;
             at = e.At;
-            state = e is FlowStarted started ? InstanceState.Start(state.InstanceId, started) : state.Apply(e);
+            state = state.Apply(e);
             if (Describe(e) is { } entry) timeline.Add(entry);
         }
         return state;

@@ -20,7 +20,7 @@ public sealed class SendGate(ConsentPolicy policy) : ISendGate
         if (category == ConsentCategories.Marketing && await session.LoadAsync<ErasedAddress>(ErasedAddress.Key(recipient), ct) is { } erased)
             return new SendVerdict(false, $"address erased on request on {erased.ErasedAt:yyyy-MM-dd}: no marketing");
         var consent = await ConsentOf(session, customerId, recipient, category, ct);
-        var permission = policy.Check(consent?.State, Channels.Email, category, recipient);
+        var permission = policy.Check(consent?.State, Channels.Email, category);
         return new SendVerdict(permission.Allowed, permission.Reason);
     }
 

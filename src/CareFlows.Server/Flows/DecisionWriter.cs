@@ -25,7 +25,7 @@ public sealed class DecisionWriter(FlowEmails emails, ISendGate gate, CareFlowsM
             if (outcome is IFlowEvent e)
             {
                 events.Add(e);
-                state = e is FlowStarted started ? InstanceState.Start(streamId, started) : state.Apply(e);
+                state = state.Apply(e);
                 if (e is DiscountIssued issued) session.Insert(CodeFor(issued, streamId, state));
                 continue;
             }

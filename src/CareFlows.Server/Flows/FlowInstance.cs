@@ -28,9 +28,7 @@ public sealed class FlowInstanceProjection : SingleStreamProjection<FlowInstance
     public override FlowInstance? Evolve(FlowInstance? snapshot, Guid id, IEvent e)
     {
         if (e.Data is not IFlowEvent flowEvent) return snapshot;
-        var state = flowEvent is FlowStarted started
-            ? InstanceState.Start(id, started)
-            : (snapshot?.State ?? new InstanceState { InstanceId = id }).Apply(flowEvent);
+        var state = (snapshot?.State ?? new InstanceState { InstanceId = id }).Apply(flowEvent);
         var instance = snapshot ?? new FlowInstance { Id = id };
         instance.State = state;
         instance.FlowId = state.FlowId;
