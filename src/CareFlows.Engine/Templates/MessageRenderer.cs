@@ -13,8 +13,6 @@ public sealed record RenderedEmail(string Subject, string Html, string Text, str
 /// </summary>
 public sealed class MessageRenderer(TemplateCatalog catalog, ShopOptions shop)
 {
-    private const int MaxOutputChars = 512 * 1024;
-    private static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(2);
 
     public RenderedEmail Render(string template, OrderPlaced order, IReadOnlyDictionary<string, object?>? data = null, MessageLinks? links = null)
     {
@@ -60,38 +58,7 @@ public sealed class MessageRenderer(TemplateCatalog catalog, ShopOptions shop)
         return withContent;
     }
 
-    private string Run(Template template, ScriptObject model, bool html)
-    {
-        using var timeout = new CancellationTokenSource(RenderTimeout);
-        var context = html ? new HtmlTemplateContext() : new TemplateContext();
-        // Strict variables only covers top-level names; strict member access also turns customer.frist_name
-        // into an error instead of an empty string. A member that exists but is null still reads as false.
-        context.StrictVariables = true;
-        context.EnableRelaxedMemberAccess = false;
-        context.LoopLimit = 1_000;
-        context.RecursiveLimit = 20;
-        // Scriban 7.5 applies LimitToString to the whole output too, and truncates silently: a long order would lose its
-        // footer and unsubscribe link. One character over our own limit lets the check below see the overflow.
-        context.LimitToString = MaxOutputChars + 1;
-        context.CancellationToken = timeout.Token;
-        context.TemplateLoader = null; // the built-in include stays disabled: partials go through our own, below
-        context.PushGlobal(model);
-        context.PushGlobal(Partials(model, html));
-        try
-        {
-            var output = template.Render(context);
-            return output.Length <= MaxOutputChars ? output
-                : throw new TemplateInvalidException([$"{template.SourceFilePath} : error : output exceeds {MaxOutputChars} characters"]);
-        }
-        catch (Scriban.Syntax.ScriptRuntimeException e)
-        {
-            throw new TemplateInvalidException([e.Message]);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TemplateInvalidException([$"{template.SourceFilePath} : error : rendering took longer than {RenderTimeout.TotalSeconds} s"]);
-        }
-    }
+    private string Run(Template template, ScriptObject model, bool html) => TemplateSandbox.Render(template, html, model, Partials(model, html));
 
     // The built-in include returns a string, which an HTML context would then escape a second time:
     // this one renders the partial with the same model and hands back already-safe markup.

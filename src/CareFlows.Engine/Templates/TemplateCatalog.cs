@@ -54,6 +54,38 @@ public sealed class TemplateCatalog(string root, string defaultLocale)
             .Order()
             .ToDictionary(name => name!, name => (IReadOnlyList<string>)Directory.EnumerateDirectories(Path.Combine(Root, name!)).Select(d => Path.GetFileName(d)!).Order().ToList());
 
+    /// <summary>A customer page's markup: <c>_pages/{name}.sbn</c> (one for every locale: the words are in the page texts).</summary>
+    public Template Page(string name)
+    {
+        RequireSafeName(name);
+        var path = Path.Combine(Root, "_pages", $"{name}.sbn");
+        return File.Exists(path) ? Parse(path) : throw new TemplateNotFoundException($"No page '{name}' under {Root}/_pages");
+    }
+
+    /// <summary>
+    /// The customer pages' words for a locale, <c>_pages/texts/{tag}.json</c>, along the same fallback chain as messages:
+    /// en first, then the shop's default, the language and the region laid over it, so a missing word falls back.
+    /// Returns the tag the words mostly came from (for the page's lang attribute).
+    /// </summary>
+    public (string Language, IReadOnlyDictionary<string, string> Texts) PageTexts(string locale)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var language = "en";
+        foreach (var tag in LocaleChain(locale, defaultLocale).Reverse())
+        {
+            var path = Path.Combine(Root, "_pages", "texts", $"{tag}.json");
+            if (!File.Exists(path)) continue;
+            var stamp = File.GetLastWriteTimeUtc(path);
+            if (!_pageTexts.TryGetValue(path, out var cached) || cached.Stamp != stamp)
+                _pageTexts[path] = cached = (stamp, System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? []);
+            foreach (var (key, value) in cached.Texts) texts[key] = value;
+            language = tag;
+        }
+        return (language, texts);
+    }
+
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, Dictionary<string, string> Texts)> _pageTexts = new();
+
     public Template Layout(TemplatePart part) => Parse(Path.Combine(Root, "_layout", $"{part.ToString().ToLowerInvariant()}.sbn"));
 
     public Template Partial(string name)

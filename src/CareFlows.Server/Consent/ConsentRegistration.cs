@@ -1,3 +1,4 @@
+using CareFlows.Engine.Templates;
 using CareFlows.Engine.Consent;
 using CareFlows.Server.Consent.PreferencePage;
 using CareFlows.Server.Delivery;
@@ -25,6 +26,8 @@ public static class ConsentRegistration
         services.AddSingleton<ConsentLinks>();
         services.AddSingleton<ConsentChanges>();
         services.AddSingleton<ConfirmationEmail>();
+        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<CustomerPages>();
         services.AddSingleton<PageContext>();
         services.AddSingleton<ISendGate, SendGate>();
         services.AddSingleton<IMessageOutcomeHandler, BouncedAddresses>();

@@ -13,7 +13,7 @@ public static class OrdersRegistration
     public static IServiceCollection AddOrders(this IServiceCollection services)
     {
         services.AddSingleton<OrderIntake>();
-        services.AddSingleton<IKnownAddresses, OrderAddresses>();
+        services.AddSingleton<IKnownCustomers, OrderAddresses>();
         services.AddReceiveQueue(new ReceiveQueue(Queue)
             .Consumer<OrderPlacedConsumer>().Consumer<OrderShippedConsumer>().Consumer<OrderDeliveredConsumer>()
             .Consumer<OrderCancelledConsumer>().Consumer<OrderRefundedConsumer>());

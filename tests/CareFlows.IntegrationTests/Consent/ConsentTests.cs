@@ -129,6 +129,32 @@ public class ConsentTests(CareFlowsFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_customer_who_ordered_in_german_gets_the_preference_page_in_german()
+    {
+        var order = TestOrders.New(locale: "de-AT");
+        await app.Bus.Publish(order);
+        var url = EmailLinks.Local(EmailLinks.Preferences((await app.Mail.WaitForAsync(order.Customer.Email)).Single()));
+
+        using var browser = app.CreateClient(apiKey: null);
+        browser.DefaultRequestHeaders.Add("Accept-Language", "fr-FR, fr;q=0.9"); // the order's locale comes first
+        var page = await browser.GetStringAsync(url);
+
+        page.ShouldContain("<html lang=\"de\">");
+        page.ShouldContain("<h1>Ihre E-Mail-Einstellungen</h1>");
+        page.ShouldContain("Auswahl speichern");
+    }
+
+    [Fact]
+    public async Task a_bad_link_is_explained_in_the_browsers_language()
+    {
+        using var browser = app.CreateClient(apiKey: null);
+        browser.DefaultRequestHeaders.Add("Accept-Language", "fr-CH, fr;q=0.9, en;q=0.8");
+        var response = await browser.GetAsync("/preferences?token=not-a-token");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Ce lien n’est pas valide");
+    }
+
+    [Fact]
     public async Task a_tampered_link_is_refused_with_a_clear_page_and_changes_nothing()
     {
         var order = TestOrders.New();
