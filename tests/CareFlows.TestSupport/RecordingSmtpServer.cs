@@ -47,11 +47,21 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
         _ = AcceptLoop(_listener, _stop.Token);
     }
 
-    /// <summary>Closes the port and every open connection: clients see refused and broken connections.</summary>
+    /// <summary>
+    /// Goes down as a server shut down for maintenance does: the port closes, idle connections are closed, and a message
+    /// whose DATA is on its way is still taken and answered before its connection closes. Clients see refused and closed
+    /// connections, never a message cut off mid-transfer (that is <see cref="Crash"/>).
+    /// </summary>
     public void Stop()
     {
         _stop.Cancel();
         _listener?.Stop();
+    }
+
+    /// <summary>Goes down at once, mid-conversation or not: what makes a sent message "in doubt".</summary>
+    public void Crash()
+    {
+        Stop();
         foreach (var client in _clients.Keys) client.Close();
         _clients.Clear();
     }
@@ -100,7 +110,8 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
                     case "DATA":
                         await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                         var raw = new StringBuilder();
-                        while (await reader.ReadLineAsync(ct) is { } data && data != ".") raw.AppendLine(data.StartsWith("..") ? data[1..] : data);
+                        // Not cancelled by Stop: a message on its way is taken in full, as a graceful shutdown would.
+                        while (await reader.ReadLineAsync(CancellationToken.None) is { } data && data != ".") raw.AppendLine(data.StartsWith("..") ? data[1..] : data);
                         var mime = MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(raw.ToString())));
                         _received.Enqueue(new ReceivedMessage(from, to.ToList(), mime.MessageId ?? "", mime.Subject ?? "", raw.ToString()));
                         await writer.WriteLineAsync("250 OK queued");

@@ -13,7 +13,7 @@ import { PropertiesPanel } from './PropertiesPanel.jsx';
 import { SimulationPanel } from './SimulationPanel.jsx';
 import { VersionsPanel } from './VersionsPanel.jsx';
 import { WatchPanel } from './WatchPanel.jsx';
-import { describeStep } from './changes.js';
+import { describeStep } from './stepCounts.js';
 
 const nodeTypes = { activity: ActivityNode };
 

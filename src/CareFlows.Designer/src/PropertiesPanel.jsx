@@ -76,7 +76,11 @@ function Connections({ ports, targets, targetOf, onConnect }) {
 // Durations are typed as people say them ("3 days") and stored as ISO-8601 ("P3D").
 function DurationField({ id, label, value, onChange }) {
   const [text, setText] = useState(describeDuration(value) ?? value ?? '');
-  useEffect(() => { setText(describeDuration(value) ?? value ?? ''); }, [value]);
+  // Follow the stored value only when it changed from elsewhere (undo, another field): rewriting the text while the
+  // marketer types ("2 d" already reads as P2D) would put "2 days" under the cursor and leave "2 daysays".
+  useEffect(() => {
+    setText((typed) => (parseDuration(typed) === (value ?? null) || (typed === '' && !value) ? typed : describeDuration(value) ?? value ?? ''));
+  }, [value]);
   const parsed = parseDuration(text);
   return <div className="field">{label}
     <input id={id} value={text} placeholder="e.g. 3 days" aria-invalid={text !== '' && !parsed}

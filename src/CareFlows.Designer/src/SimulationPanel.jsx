@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from './api.js';
-import { compareRuns, dayToDuration } from './changes.js';
+import { compareRuns, dayToDuration } from './simulation.js';
 
 const EVENTS = ['OrderShipped', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded'];
 const ENDINGS = ['OrderCancelled', 'OrderRefunded'];

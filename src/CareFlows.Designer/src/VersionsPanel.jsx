@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from './api.js';
-import { describeChanges } from './changes.js';
+import { describeChanges } from './versionDiff.js';
 
 /** Published versions, newest first: each one's note, what it changed against the draft, and a way back to it. */
 export function VersionsPanel({ flowId, draft, onRevert }) {

@@ -1,4 +1,4 @@
-import { describeStep } from './changes.js';
+import { describeStep } from './stepCounts.js';
 
 const PERIODS = [[1, 'Last 24 hours'], [7, 'Last 7 days'], [30, 'Last 30 days'], [90, 'Last 90 days']];
 

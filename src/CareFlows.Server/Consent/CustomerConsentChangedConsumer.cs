@@ -8,13 +8,6 @@ using CareFlows.Server.Hosting;
 
 namespace CareFlows.Server.Consent;
 
-/// <summary>A consent message already applied: the receipt that makes a redelivery change nothing.</summary>
-public sealed class ConsentMessageReceipt
-{
-    public string Id { get; set; } = "";
-    public DateTimeOffset ReceivedAt { get; set; }
-}
-
 /// <summary>
 /// The shop's consent decisions (e.g. the checkout's "send me offers" box). Idempotent on the message id: the
 /// receipt commits with the change, so a redelivered message finds it and does nothing.

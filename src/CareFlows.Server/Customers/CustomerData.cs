@@ -8,16 +8,6 @@ using Npgsql;
 
 namespace CareFlows.Server.Customers;
 
-public sealed record CustomerExport(
-    string CustomerId, DateTimeOffset ExportedAt, IReadOnlyList<string> Addresses, CustomerConsent? Consent, IReadOnlyList<object> ConsentHistory,
-    IReadOnlyList<OrderRecord> Orders, IReadOnlyList<ExportedInstance> Instances, IReadOnlyList<ExportedMessage> Messages, IReadOnlyList<DiscountCode> DiscountCodes);
-
-public sealed record ExportedInstance(Guid Id, string FlowId, int FlowVersion, string OrderId, string Status, IReadOnlyList<object> Events);
-
-public sealed record ExportedMessage(
-    string MessageId, string Template, string Category, string Recipient, string Subject, string HtmlBody, string TextBody,
-    string Status, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
-
 /// <summary>
 /// Everything CareFlows holds about one customer, found by the shop's customer id: the consent stream, the order
 /// records, every flow instance's stream, the outbox's messages (with their rendered content) and discount codes.

@@ -4,10 +4,6 @@ using Marten;
 
 namespace CareFlows.Server.Definitions;
 
-public enum DraftOutcome { Saved, Conflict, NotFound }
-
-public sealed record DraftResult(DraftOutcome Outcome, int Revision, IReadOnlyList<DefinitionFault> Faults);
-
 /// <summary>
 /// Drafts may be saved with faults (a marketer saves work in progress); the faults come back with the save.
 /// A save names the revision it was based on: if someone saved in between, it is refused as a conflict.

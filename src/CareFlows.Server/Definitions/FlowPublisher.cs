@@ -3,8 +3,6 @@ using Marten;
 
 namespace CareFlows.Server.Definitions;
 
-public sealed record PublishOutcome(bool Published, int? Version, IReadOnlyList<DefinitionFault> Faults);
-
 /// <summary>Saves drafts and publishes versions. Publishing validates against the templates and never changes an existing version.</summary>
 public sealed class FlowPublisher(IDocumentStore store, DefinitionValidation validation, FlowCatalog catalog, TimeProvider clock)
 {

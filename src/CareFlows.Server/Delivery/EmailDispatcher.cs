@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CareFlows.Server.Delivery.Outbox;
 using CareFlows.Server.Delivery.Smtp;
+using CareFlows.Server.Hosting;
 using CareFlows.Server.Telemetry;
 using Marten;
 
@@ -16,7 +17,8 @@ namespace CareFlows.Server.Delivery;
 /// </summary>
 public sealed class EmailDispatcher(
     OutboxStore outbox, SmtpSender sender, DispatchSignal signal, DeliveryOptions options, SmtpOptions smtp,
-    ISendGate gate, IDocumentStore store, TimeProvider clock, CareFlowsMetrics metrics, ILogger<EmailDispatcher> log) : BackgroundService
+    ISendGate gate, IDocumentStore store, TimeProvider clock, CareFlowsMetrics metrics, ILogger<EmailDispatcher> log)
+    : LeasedPoller<OutboxMessage>(log)
 {
     // Set when a send found the server unreachable; cleared once the waiting messages are released. Start-up counts
     // as "maybe": another run may have left messages waiting for the server.
@@ -25,38 +27,27 @@ public sealed class EmailDispatcher(
     private long _nextProbe;
     private long _nextBacklogReading;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan PollInterval => options.PollInterval;
+    protected override int Concurrency => smtp.Concurrency;
+    // Claimed messages are finished even when shutdown starts: their leases would otherwise delay them.
+    protected override bool FinishClaimedOnShutdown => true;
+
+    protected override async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(CancellationToken ct)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ReadBacklogWhenDueAsync(stoppingToken);
-                var batch = await outbox.ClaimAsync(clock.GetUtcNow(), options.BatchSize, options.Lease, stoppingToken);
-                if (batch.Count == 0)
-                {
-                    if (await outbox.SweepAbandonedAsync(clock.GetUtcNow(), options.InDoubt, stoppingToken) is var swept and > 0)
-                        log.LogWarning("{Count} message(s) left mid-send by a stopped process are {Outcome}", swept,
-                            options.InDoubt == InDoubtPolicy.Resend ? "sent again (Delivery:InDoubt = Resend)" : "recorded as in doubt");
-                    await ProbeWhenDueAsync(stoppingToken);
-                    await signal.WaitAsync(options.PollInterval, stoppingToken);
-                    continue;
-                }
-                // Claimed messages are finished even when shutdown starts: their leases would otherwise delay them.
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, smtp.Concurrency) },
-                    async (message, _) => await Deliver(message));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Dispatcher loop failed; retrying after {PollInterval}", options.PollInterval);
-                await Task.Delay(options.PollInterval, CancellationToken.None);
-            }
-        }
+        await ReadBacklogWhenDueAsync(ct);
+        return await outbox.ClaimAsync(clock.GetUtcNow(), options.BatchSize, options.Lease, ct);
     }
+
+    protected override async Task IdleAsync(CancellationToken ct)
+    {
+        if (await outbox.SweepAbandonedAsync(clock.GetUtcNow(), options.InDoubt, ct) is var swept and > 0)
+            log.LogWarning("{Count} message(s) left mid-send by a stopped process are {Outcome}", swept,
+                options.InDoubt == InDoubtPolicy.Resend ? "sent again (Delivery:InDoubt = Resend)" : "recorded as in doubt");
+        await ProbeWhenDueAsync(ct);
+        await signal.WaitAsync(options.PollInterval, ct);
+    }
+
+    protected override Task WorkAsync(OutboxMessage message, CancellationToken ct) => Deliver(message);
 
     private async Task Deliver(OutboxMessage message)
     {

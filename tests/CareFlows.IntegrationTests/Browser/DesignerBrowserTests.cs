@@ -38,7 +38,12 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
         await page.GetByLabel("Category *").SelectOptionAsync("transactional");
         await page.GetByTitle("Rendered email").WaitForAsync(); // the live preview of the chosen template
         await SelectAsync(page, "delay");
+        // Key by key, the field keeps exactly what was typed: it does not rewrite itself once "1 w" already reads as a week.
+        await TypeAsync(page.GetByLabel("Duration *"), "1 week");
+        (await page.GetByLabel("Duration *").InputValueAsync()).ShouldBe("1 week");
+        await Node(page, "delay").GetByText("1 week").WaitForAsync();
         await TypeAsync(page.GetByLabel("Duration *"), "3 days");
+        (await page.GetByLabel("Duration *").InputValueAsync()).ShouldBe("3 days");
         await SelectAsync(page, "send-email-2");
         await page.GetByLabel("Template *").SelectOptionAsync("reassurance");
         await page.GetByLabel("Category *").SelectOptionAsync("service");
@@ -121,6 +126,7 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "Close the loop" }).ClickAsync();
         await Node(page, "wait-a-day").ClickAsync();
         await TypeAsync(page.GetByLabel("Duration *"), "2 days");
+        (await page.GetByLabel("Duration *").InputValueAsync()).ShouldBe("2 days");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).GetByText("Draft saved.").WaitForAsync();
 

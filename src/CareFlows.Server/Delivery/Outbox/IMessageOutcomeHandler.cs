@@ -2,12 +2,6 @@ using Marten;
 
 namespace CareFlows.Server.Delivery.Outbox;
 
-/// <summary>How a queued message ended: its final status (see <see cref="OutboxStatus"/>), why, and when.</summary>
-public sealed record MessageOutcome(string Status, string Reason, DateTimeOffset At)
-{
-    public bool IsBounce => Status == OutboxStatus.Bounced;
-}
-
 /// <summary>
 /// What a message's outcome means for the feature that queued it, told back by delivery, which knows nothing of those
 /// features: flows record it on the instance, consent suppresses a bounced address. Every handler hears every outcome

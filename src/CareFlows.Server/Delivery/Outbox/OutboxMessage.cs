@@ -29,18 +29,3 @@ public sealed record OutboxMessage
     /// <summary>Send attempts so far, counting the claim that handed the message over.</summary>
     public int Attempts { get; init; }
 }
-
-public static class OutboxKinds
-{
-    public const string Flow = "flow";
-    public const string Consent = "consent";
-}
-
-public static class MessageIds
-{
-    /// <summary>
-    /// Deterministic per instance and step: a redelivered or retried step yields the same id, which the outbox's
-    /// primary key turns into "already queued" and which receivers can use to recognise a duplicate.
-    /// </summary>
-    public static string For(Guid streamId, string stepId, string domain) => $"{streamId:N}.{stepId}@{domain}";
-}

@@ -18,10 +18,3 @@ public static class OutboxStatus
     /// <summary>Not sent: consent was withdrawn while it waited.</summary>
     public const string Skipped = "skipped";
 }
-
-/// <summary>Why a pending row waits for a retry: the SMTP server could not be reached, or it refused this message for now.</summary>
-public static class RetryKind
-{
-    public const string Server = "server";
-    public const string Message = "message";
-}

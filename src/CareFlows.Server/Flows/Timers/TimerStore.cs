@@ -3,8 +3,6 @@ using Npgsql;
 
 namespace CareFlows.Server.Flows.Timers;
 
-public sealed record DueTimer(Guid StreamId, string TimerId);
-
 /// <summary>
 /// Timer rows are written inside a step's Marten unit of work (so a wait and its timer commit together) and
 /// claimed by pollers with a lease: SKIP LOCKED keeps two processes off the same row, and the lease hands a

@@ -38,35 +38,3 @@ function propertyChanges(before, after) {
 }
 
 const show = (v) => (v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
-
-/** A step's counts as the short line drawn on its node. */
-export function describeStep(step) {
-  if (!step) return null;
-  const skipped = step.skipped.reduce((n, r) => n + r.count, 0);
-  const exited = step.exited.reduce((n, r) => n + r.count, 0);
-  return [
-    `${step.entered} entered`,
-    step.waitingNow ? `${step.waitingNow} waiting` : null,
-    step.sent ? `${step.sent} sent` : null,
-    skipped ? `${skipped} skipped` : null,
-    exited ? `${exited} exited` : null,
-  ].filter(Boolean).join(' · ');
-}
-
-/** "2" -> "P2D", "1.5" -> "PT36H": a day number from the simulation form as the ISO duration the server reads. */
-export function dayToDuration(day) {
-  const hours = Math.round(Number(day) * 24);
-  if (!Number.isFinite(hours) || hours < 0) return null;
-  return hours % 24 === 0 ? `P${hours / 24}D` : `PT${hours}H`;
-}
-
-/** Which messages one simulated run sends that the other does not, by step: what a cancellation or refund changes. */
-export function compareRuns(without, withEvents) {
-  const steps = (run) => new Map(run.timeline.filter((t) => t.email).map((t) => [t.email.stepId, t.email]));
-  const before = steps(without);
-  const after = steps(withEvents);
-  return {
-    notSent: [...before].filter(([id]) => !after.has(id)).map(([, e]) => e),
-    added: [...after].filter(([id]) => !before.has(id)).map(([, e]) => e),
-  };
-}

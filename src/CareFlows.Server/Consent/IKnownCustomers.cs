@@ -2,9 +2,6 @@ using Marten;
 
 namespace CareFlows.Server.Consent;
 
-/// <summary>What the orders room knows of a customer that consent may not: the address and locale of their latest order.</summary>
-public sealed record KnownCustomer(string? Email, string? Locale);
-
 /// <summary>
 /// Where consent learns a customer's address when a change arrives without one (the preference page carries only the
 /// customer id in its link), and the language to show their pages in. Consent asks; the orders room answers.

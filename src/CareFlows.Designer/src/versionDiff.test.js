@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, dayToDuration, describeChanges, describeStep } from './changes.js';
+import { describeChanges } from './versionDiff.js';
 
 const flow = {
   id: 'f', name: 'F', exitOn: ['OrderCancelled'],
@@ -35,30 +35,5 @@ describe('describeChanges', () => {
     const a = { ...flow, activities: [{ id: 'x', type: 'SendEmail', properties: { template: 't', category: 'service' } }] };
     const b = { ...flow, activities: [{ id: 'x', type: 'SendEmail', properties: { category: 'service', template: 't' } }] };
     expect(describeChanges(a, b)).toEqual([]);
-  });
-});
-
-describe('describeStep', () => {
-  it('sums skipped and exited reasons and leaves out zeros', () => {
-    const step = { entered: 12, waitingNow: 0, sent: 9, skipped: [{ reason: 'no consent', count: 2 }, { reason: 'bounced', count: 1 }], exited: [] };
-    expect(describeStep(step)).toBe('12 entered · 9 sent · 3 skipped');
-  });
-});
-
-describe('simulation helpers', () => {
-  it('turns days into ISO durations', () => {
-    expect(dayToDuration('2')).toBe('P2D');
-    expect(dayToDuration('1.5')).toBe('PT36H');
-    expect(dayToDuration('-1')).toBeNull();
-    expect(dayToDuration('soon')).toBeNull();
-  });
-
-  it('lists the messages a cancellation stops', () => {
-    const email = (stepId) => ({ at: '2026-01-01', text: 'send', email: { stepId, template: stepId } });
-    const without = { timeline: [email('confirmation.1'), { text: 'wait' }, email('discount.1')] };
-    const cancelled = { timeline: [email('confirmation.1')] };
-    const diff = compareRuns(without, cancelled);
-    expect(diff.notSent.map((e) => e.stepId)).toEqual(['discount.1']);
-    expect(diff.added).toEqual([]);
   });
 });

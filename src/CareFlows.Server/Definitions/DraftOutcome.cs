@@ -1,0 +1,3 @@
+namespace CareFlows.Server.Definitions;
+
+public enum DraftOutcome { Saved, Conflict, NotFound }

@@ -1,0 +1,3 @@
+namespace CareFlows.Server.Flows.Timers;
+
+public sealed record DueTimer(Guid StreamId, string TimerId);
