@@ -3,7 +3,7 @@ import { addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, Mini
 import { api } from './api.js';
 import { autoLayout } from './layout.js';
 import { describeDuration, edgeId, faultsByActivity, newActivityId, setTarget, targetOf } from './graph.js';
-import { useFlowDraft, useUndoKeys } from './useFlowDraft.js';
+import { useFlowDraft, useLeaveWarning, useUndoKeys } from './useFlowDraft.js';
 import { useLiveFaults } from './useLiveFaults.js';
 import { Toolbar } from './Toolbar.jsx';
 import { Palette } from './Palette.jsx';
@@ -34,6 +34,7 @@ function Canvas({ flowId }) {
   const { types, templates, flow, setFlow, nodes, setNodes, edges, setEdges, definition, revision, change, undo, redo, remember } = draft;
   const { faults, setFaults, count: faultCount } = useLiveFaults(definition, draft.loadedFaults);
   useUndoKeys(undo, redo);
+  useLeaveWarning(draft.dirty);
 
   const typeOf = useCallback((name) => types.find((t) => t.name === name), [types]);
 
@@ -96,11 +97,13 @@ function Canvas({ flowId }) {
     save: () => run(async () => {
       const result = await api.saveDraft(flowId, definition, revision.current);
       revision.current = result.revision;
+      draft.markSaved(definition);
       setMessage('Draft saved.');
     }),
     publish: () => run(async () => {
       const saved = await api.saveDraft(flowId, definition, revision.current);
       revision.current = saved.revision;
+      draft.markSaved(definition);
       const published = await api.publish(flowId, note || null, revision.current);
       revision.current = published.revision ?? revision.current;
       setMessage(`Published as version ${published.version}.`);
@@ -116,6 +119,8 @@ function Canvas({ flowId }) {
       URL.revokeObjectURL(url);
     }),
     toggleEnabled: () => run(async () => {
+      if (flow.state !== 'disabled'
+        && !window.confirm(`Disable “${flow.name || flow.id}”? It will start no new instances; the ones running finish as they are.`)) return;
       await (flow.state === 'disabled' ? api.enable(flowId) : api.disable(flowId));
       setFlow((await api.flow(flowId)).flow);
     }),
@@ -143,7 +148,7 @@ function Canvas({ flowId }) {
 
   return (
     <main className="editor">
-      <Toolbar flow={flow} note={note} onNote={setNote} faultCount={faultCount} actions={actions} />
+      <Toolbar flow={flow} note={note} onNote={setNote} faultCount={faultCount} dirty={draft.dirty} actions={actions} />
       {(message || error) && <p role={error ? 'alert' : 'status'} className={error ? 'error banner' : 'notice banner'}>{error ?? message}</p>}
       <div className="workspace">
         <Palette types={types} onAdd={(name) => addActivity(name)} />

@@ -8,10 +8,16 @@ export function FlowList() {
 
   useEffect(() => { api.overview().then(setFlows).catch((e) => setError(e.message)); }, []);
 
+  const exists = (id) => flows?.some((f) => f.id === id);
+
   const create = async (e) => {
     e.preventDefault();
-    const id = newId.trim().toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+    const id = newId.trim().toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
     if (!id) return;
+    if (exists(id)) {
+      setError(`There is a flow called “${newId.trim()}” already. Open it from the list, or choose another name.`);
+      return;
+    }
     try {
       await api.saveDraft(id, { id, name: newId.trim(), version: 1, exitOn: ['OrderCancelled', 'OrderRefunded'], activities: [], connections: [] }, null);
       window.location.hash = `#/flows/${encodeURIComponent(id)}`;
@@ -21,8 +27,15 @@ export function FlowList() {
   const importFile = async (e) => {
     const file = e.target.files?.[0];
     if (!file) return;
+    const text = await file.text();
+    let id = null;
+    try { id = JSON.parse(text)?.id ?? null; } catch { /* the server names what is wrong with the file */ }
+    if (id && exists(id) && !window.confirm(`A flow with the id “${id}” exists already. Replace its draft with this file? Its published versions stay as they are.`)) {
+      e.target.value = '';
+      return;
+    }
     try {
-      const result = await api.importFlow(await file.text());
+      const result = await api.importFlow(text);
       window.location.hash = `#/flows/${encodeURIComponent(result.id)}`;
     } catch (err) { setError(err.message); }
   };

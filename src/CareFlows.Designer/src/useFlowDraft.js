@@ -14,6 +14,8 @@ export function useFlowDraft(flowId, onError) {
   const [loadedFaults, setLoadedFaults] = useState(null);
   const history = useRef(createHistory());
   const revision = useRef(null);
+  // The definition as last loaded or saved: anything else on screen is an unsaved change.
+  const [saved, setSaved] = useState(null);
 
   const load = useCallback(async () => {
     const [t, tpl, f] = await Promise.all([api.activityTypes(), api.templates(), api.flow(flowId)]);
@@ -27,11 +29,14 @@ export function useFlowDraft(flowId, onError) {
     setNodes(graph.nodes);
     setEdges(graph.edges);
     setLoadedFaults({ faults: f.draftFaults, draft: f.draft });
+    setSaved(JSON.stringify(toDefinition(rest, graph.nodes, graph.edges)));
     history.current = createHistory();
   }, [flowId]);
   useEffect(() => { load().catch((e) => onError(e.message)); }, [load, onError]);
 
   const definition = useMemo(() => (base ? toDefinition(base, nodes, edges) : null), [base, nodes, edges]);
+  const dirty = definition !== null && saved !== null && JSON.stringify(definition) !== saved;
+  const markSaved = useCallback((what) => setSaved(JSON.stringify(what)), []);
 
   /** One edit: the graph before it goes on the undo history. */
   const change = useCallback((nextNodes, nextEdges) => {
@@ -52,8 +57,18 @@ export function useFlowDraft(flowId, onError) {
 
   return {
     types, templates, flow, setFlow, nodes, setNodes, edges, setEdges, definition, loadedFaults, revision,
-    load, change, undo, redo, remember,
+    load, change, undo, redo, remember, dirty, markSaved,
   };
+}
+
+/** While there are unsaved changes, leaving the page (reload, close, another address) asks first. */
+export function useLeaveWarning(dirty) {
+  useEffect(() => {
+    if (!dirty) return undefined;
+    const onBeforeUnload = (e) => { e.preventDefault(); e.returnValue = ''; };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
 }
 
 /** Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) anywhere but in a field, where they belong to the field. */

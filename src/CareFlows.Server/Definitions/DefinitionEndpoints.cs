@@ -60,10 +60,28 @@ public static class DefinitionEndpoints
         if (await session.LoadAsync<StoredFlow>(id, ct) is not { } flow) return NotFound(id);
         if (request.Revision is { } revision && revision != flow.Revision)
             return Results.Problem($"The draft changed since you opened it (now at revision {flow.Revision}).", statusCode: 409, title: "Edited by someone else");
+        // A version is a promise to customers: it says what changed, and it changes something.
+        if (string.IsNullOrWhiteSpace(request.Note))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["Say what this version changes: the note is kept in the flow's history."] });
+        if (flow.PublishedVersion is not null
+            && await session.LoadAsync<FlowVersion>(FlowVersion.IdFor(id, flow.LatestVersion), ct) is { } latest
+            && SameMeaning(latest.Definition, flow.Draft))
+            return Results.Problem($"The draft is the same as version {flow.LatestVersion}: there is nothing new to publish.", statusCode: 422, title: "Nothing changed");
         var outcome = await publisher.PublishAsync(flow.Draft, request.Note ?? "", keepVersionNumber: false, ct);
         return outcome.Published
             ? Results.Ok(new { version = outcome.Version })
             : Results.UnprocessableEntity(new { title = "The flow has faults and cannot be published", faults = outcome.Faults });
+    }
+
+    // What a flow does, without where its boxes sit on the canvas or which version number it carries.
+    private static bool SameMeaning(FlowDefinition a, FlowDefinition b)
+    {
+        static string Meaning(FlowDefinition d) => DefinitionJson.Serialize(d with
+        {
+            Version = 0,
+            Activities = d.Activities.Select(x => x with { Position = null }).ToList(),
+        });
+        return Meaning(a) == Meaning(b);
     }
 
     private static async Task<IResult> SetDisabled(string id, bool disabled, FlowDrafts drafts, CancellationToken ct) =>

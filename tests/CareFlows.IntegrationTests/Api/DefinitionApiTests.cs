@@ -79,6 +79,24 @@ public class DefinitionApiTests(CareFlowsFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_version_needs_a_note_and_a_change()
+    {
+        using var client = app.CreateClient();
+        var unchanged = await client.PostAsJsonAsync("/api/flows/close-the-loop/publish", new { note = "again" }, Json);
+        unchanged.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await unchanged.Content.ReadAsStringAsync()).ShouldContain("the same as version 1");
+
+        var draft = await Draft(client);
+        var changed = WithProperty(draft.Definition, "reassurance", "template", "support-reminder");
+        (await client.PutAsJsonAsync("/api/flows/close-the-loop/draft", new { definition = changed, revision = draft.Revision }, Json)).EnsureSuccessStatusCode();
+        var noNote = await client.PostAsJsonAsync("/api/flows/close-the-loop/publish", new { note = " " }, Json);
+        noNote.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noNote.Content.ReadAsStringAsync()).ShouldContain("Say what this version changes");
+
+        (await client.PostAsJsonAsync("/api/flows/close-the-loop/publish", new { note = "support reminder instead" }, Json)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task running_instances_finish_on_their_version_while_new_orders_get_the_new_one()
     {
         using var client = app.CreateClient();

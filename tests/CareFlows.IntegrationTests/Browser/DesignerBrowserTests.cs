@@ -108,7 +108,11 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
     {
         var file = Path.Combine(CareFlowsFixture.RepositoryFolder("workflows"), "close-the-loop.json");
         var page = await SignedInAsync();
+        // The file's id is a flow that exists: the designer asks before it replaces that flow's draft.
+        var asked = new TaskCompletionSource<string>();
+        page.Dialog += async (_, dialog) => { asked.TrySetResult(dialog.Message); await dialog.AcceptAsync(); };
         await page.GetByLabel("Import a flow file").SetInputFilesAsync(file);
+        (await asked.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldContain("“close-the-loop” exists already");
         await Node(page, "confirmation").WaitForAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Auto-layout" }).ClickAsync();
@@ -117,6 +121,35 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
 
         var exported = JsonNode.Parse(await DownloadExportAsync(page))!;
         ShouldMeanTheSame(exported, JsonNode.Parse(await File.ReadAllTextAsync(file))!, "the imported file");
+    }
+
+    [Fact]
+    public async Task leaving_a_flow_with_unsaved_changes_asks_first_and_stays_when_told_to()
+    {
+        var page = await SignedInAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Close the loop" }).ClickAsync();
+        await Node(page, "wait-a-day").ClickAsync();
+        await TypeAsync(page.GetByLabel("Duration *"), "2 days");
+        await page.GetByText("Unsaved changes").WaitForAsync();
+
+        var asked = new TaskCompletionSource<string>();
+        page.Dialog += async (_, dialog) => { asked.TrySetResult(dialog.Message); await dialog.DismissAsync(); };
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Flows" }).ClickAsync();
+
+        (await asked.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldContain("unsaved changes");
+        (await page.GetByLabel("Duration *").InputValueAsync()).ShouldBe("2 days"); // still in the editor, the edit kept
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).GetByText("Draft saved.").WaitForAsync();
+        (await page.GetByText("Unsaved changes").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task creating_a_flow_with_a_name_that_exists_says_so()
+    {
+        var page = await SignedInAsync();
+        await TypeAsync(page.GetByLabel("New flow"), "Close the loop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).GetByText("There is a flow called “Close the loop” already").WaitForAsync();
     }
 
     [Fact]
