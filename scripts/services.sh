@@ -57,6 +57,9 @@ start_postgres() {
 # reach it from elsewhere on purpose, change the addresses in /etc/rabbitmq/careflows.conf and below.
 rabbit_env=(RABBITMQ_CONFIG_FILE=/etc/rabbitmq/careflows.conf RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_DIST_PORT=25672
   ERL_EPMD_ADDRESS=127.0.0.1 "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}")
+# Every RabbitMQ command line tool is an Erlang node too, and the first one to run starts epmd if none runs: it must
+# start it on loopback as well, or "is it up?" would open epmd on every interface before the server starts.
+rabbit() { as_root env ERL_EPMD_ADDRESS=127.0.0.1 "$@"; }
 
 listens_beyond_loopback() { # port: is anything listening on it on an address other than loopback?
   command -v ss >/dev/null || return 1
@@ -67,30 +70,30 @@ start_rabbitmq() {
   as_root mkdir -p /etc/rabbitmq
   printf '%s\n' '# Written by CareFlows scripts/services.sh: loopback only.' 'listeners.tcp.default = 127.0.0.1:5672' \
     'management.tcp.ip = 127.0.0.1' 'management.tcp.port = 15672' | as_root tee /etc/rabbitmq/careflows.conf >/dev/null
-  if as_root rabbitmq-diagnostics -q ping >/dev/null 2>&1 && { listens_beyond_loopback 5672 || listens_beyond_loopback 15672; }; then
+  if rabbit rabbitmq-diagnostics -q ping >/dev/null 2>&1 && { listens_beyond_loopback 5672 || listens_beyond_loopback 15672; }; then
     log "RabbitMQ listens beyond loopback (started by something else); restarting it on 127.0.0.1"
-    as_root rabbitmqctl -q stop >/dev/null 2>&1 || true
+    rabbit rabbitmqctl -q stop >/dev/null 2>&1 || true
     for _ in $(seq 1 60); do epmd -names 2>/dev/null | grep -q '^name rabbit ' || break; sleep 0.5; done
   fi
-  if listens_beyond_loopback 4369 && ! as_root rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
+  if listens_beyond_loopback 4369 && ! rabbit rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
     epmd -kill >/dev/null 2>&1 || true   # an epmd on every interface, left by an earlier start; ours binds loopback
   fi
-  if ! as_root rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
+  if ! rabbit rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
     as_root env "${rabbit_env[@]}" rabbitmq-server -detached >/dev/null 2>&1 || true
   fi
-  wait_for RabbitMQ 120 as_root rabbitmq-diagnostics -q ping
-  as_root rabbitmq-plugins -q enable rabbitmq_management >/dev/null 2>&1 || true
-  if ! as_root rabbitmqctl -q list_users | grep -q "^$RABBIT_USER\b"; then
-    as_root rabbitmqctl -q add_user "$RABBIT_USER" "$RABBIT_PASSWORD" >/dev/null
-    as_root rabbitmqctl -q set_user_tags "$RABBIT_USER" administrator >/dev/null
-    as_root rabbitmqctl -q set_permissions -p / "$RABBIT_USER" '.*' '.*' '.*' >/dev/null
+  wait_for RabbitMQ 120 rabbit rabbitmq-diagnostics -q ping
+  rabbit rabbitmq-plugins -q enable rabbitmq_management >/dev/null 2>&1 || true
+  if ! rabbit rabbitmqctl -q list_users | grep -q "^$RABBIT_USER\b"; then
+    rabbit rabbitmqctl -q add_user "$RABBIT_USER" "$RABBIT_PASSWORD" >/dev/null
+    rabbit rabbitmqctl -q set_user_tags "$RABBIT_USER" administrator >/dev/null
+    rabbit rabbitmqctl -q set_permissions -p / "$RABBIT_USER" '.*' '.*' '.*' >/dev/null
   fi
   local vhost
   for vhost in $RABBIT_EXTRA_VHOSTS; do   # and vhosts of their own
-    if ! as_root rabbitmqctl -q list_vhosts | grep -qx "$vhost"; then
-      as_root rabbitmqctl -q add_vhost "$vhost" >/dev/null
+    if ! rabbit rabbitmqctl -q list_vhosts | grep -qx "$vhost"; then
+      rabbit rabbitmqctl -q add_vhost "$vhost" >/dev/null
     fi
-    as_root rabbitmqctl -q set_permissions -p "$vhost" "$RABBIT_USER" '.*' '.*' '.*' >/dev/null
+    rabbit rabbitmqctl -q set_permissions -p "$vhost" "$RABBIT_USER" '.*' '.*' '.*' >/dev/null
   done
 }
 
