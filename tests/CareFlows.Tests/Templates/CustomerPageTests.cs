@@ -57,3 +57,25 @@ public class CustomerPageTests
         },
     };
 }
+
+public class PageCheckerTests
+{
+    [Fact]
+    public void the_shipped_pages_have_no_faults() =>
+        new PageChecker(new TemplateCatalog(TestData.RepositoryFolder("templates"), "en")).Check().ShouldBeEmpty();
+
+    [Fact]
+    public void a_language_that_lacks_a_word_and_a_page_that_does_not_render_are_named()
+    {
+        using var folder = new TemplateFolder();
+        folder.Write("_pages/layout.sbn", "<html lang=\"{{ lang }}\">{{ content }}</html>");
+        folder.Write("_pages/message.sbn", "<p>{{ page.text }} {{ page.nonsense }}</p>");
+        folder.Write("_pages/texts/en.json", "{\"save\": \"Save\", \"cancel\": \"Cancel\"}");
+        folder.Write("_pages/texts/de.json", "{\"save\": \"Speichern\"}");
+
+        var faults = new PageChecker(new TemplateCatalog(folder.Root, "en")).Check();
+
+        faults.ShouldContain("_pages/texts/de.json : error : lacks cancel (English has them)");
+        faults.ShouldContain(f => f.Contains("message.sbn") && f.Contains("nonsense"));
+    }
+}
