@@ -56,7 +56,7 @@ public sealed class EmailDispatcher(
         {
             await outbox.MarkSkippedAsync(message, verdict.Reason, clock.GetUtcNow(), CancellationToken.None);
             metrics.MessageSkipped(message.Category);
-            log.LogInformation("Not sending {MessageId} to customer {CustomerId}: {Reason}", message.MessageId, message.CustomerId, verdict.Reason);
+            log.LogInformation("Not sending {MessageId} to customer {CustomerId}: {Reason}", message.MessageId, message.CustomerId, LogText.WithoutAddresses(verdict.Reason));
             return;
         }
         if (!await outbox.MarkSendingAsync(message, CancellationToken.None)) return; // no longer pending: nothing to do
@@ -98,7 +98,7 @@ public sealed class EmailDispatcher(
         {
             await outbox.MarkFailedAsync(message, final, failure.Reason, now, CancellationToken.None);
             metrics.MessageFailed(final);
-            log.LogWarning("Message {MessageId} to customer {CustomerId} is {Status}: {Reason}", message.MessageId, message.CustomerId, final, failure.Reason);
+            log.LogWarning("Message {MessageId} to customer {CustomerId} is {Status}: {Reason}", message.MessageId, message.CustomerId, final, LogText.WithoutAddresses(failure.Reason));
             return;
         }
         var delay = Backoff.Delay(message.Attempts, options.FirstRetryDelay, options.MaxRetryDelay, Random.Shared.NextDouble());
@@ -106,7 +106,7 @@ public sealed class EmailDispatcher(
         if (retryKind == RetryKind.Server) _serverWasAway = true;
         await outbox.RescheduleAsync(message, now + delay, retryKind, failure.Reason, CancellationToken.None);
         metrics.MessageFailed("retry");
-        log.LogInformation("Retrying {MessageId} in at most {Delay}: {Reason}", message.MessageId, delay, failure.Reason);
+        log.LogInformation("Retrying {MessageId} in at most {Delay}: {Reason}", message.MessageId, delay, LogText.WithoutAddresses(failure.Reason));
     }
 
     // While messages wait for the SMTP server, ask it every ProbeInterval whether it is back. The back-off of each
@@ -127,7 +127,7 @@ public sealed class EmailDispatcher(
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             _serverWasAway = true;
-            log.LogDebug("The SMTP server is still away: {Reason}", SendFailure.Classify(e).Reason);
+            log.LogDebug("The SMTP server is still away: {Reason}", LogText.WithoutAddresses(SendFailure.Classify(e).Reason));
             return;
         }
         await RecoverAsync("it answered a probe", ct);

@@ -35,7 +35,7 @@ public sealed class PrivateMartenLogger(ILogger logger) : IMartenLogger, IMarten
     private void Failed(Exception ex)
     {
         if (IsExpectedRace(ex)) logger.LogDebug("A concurrent write won ({Kind}); the caller decides again on fresh state", ex.GetType().Name);
-        else logger.LogError("A Marten command failed: {Kind}: {Message}", ex.GetType().Name, ex.Message);
+        else logger.LogError("A Marten command failed: {Kind}: {Message}", ex.GetType().Name, LogText.WithoutAddresses(ex.Message));
     }
 
     // Marten reports these as raw PostgreSQL errors first, before it turns them into its own exception types: a stream
