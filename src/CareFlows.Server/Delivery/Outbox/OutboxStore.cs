@@ -158,7 +158,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         var oldest = reader.IsDBNull(1) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(1);
-        return new OutboxBacklog(reader.GetInt64(0), oldest is { } due ? now - due : TimeSpan.Zero, now);
+        return new OutboxBacklog(reader.GetInt64(0), oldest is { } due ? now - due : TimeSpan.Zero);
     }
 
     // The row's final state and what it means for the message's sender commit together. A sender's handler appends at

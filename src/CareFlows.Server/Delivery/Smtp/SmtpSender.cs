@@ -22,10 +22,6 @@ public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, TimeProvide
     private readonly ConcurrentBag<PooledConnection> _idle = [];
     private readonly SemaphoreSlim _slots = new(Math.Max(1, smtp.Concurrency));
 
-    /// <summary>Fresh connections opened because a pooled one had been closed by the server (for tests and metrics).</summary>
-    public long StaleConnectionsReplaced => Interlocked.Read(ref _staleReplaced);
-    private long _staleReplaced;
-
     public async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
         await _rate.WaitTurnAsync(ct);
@@ -41,7 +37,7 @@ public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, TimeProvide
             }
             catch (Exception e) when (pooled && IsClosedConnection(e))
             {
-                Interlocked.Increment(ref _staleReplaced);
+                // The server had closed it: says nothing about the message, which goes on a fresh connection below.
             }
             try
             {
