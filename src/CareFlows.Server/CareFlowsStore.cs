@@ -1,3 +1,4 @@
+using CareFlows.Server.Care;
 using CareFlows.Server.Consent;
 using CareFlows.Server.Definitions;
 using CareFlows.Server.Delivery.Outbox;
@@ -22,6 +23,7 @@ public static class CareFlowsStore
         var options = StoreRegistration.Defaults(dataSource, logging);
         DefinitionsRegistration.ConfigureStore(options);
         ConsentRegistration.ConfigureStore(options);
+        CareRegistration.ConfigureStore(options);
         DiscountsRegistration.ConfigureStore(options);
         FlowsRegistration.ConfigureStore(options);
         OrdersRegistration.ConfigureStore(options);
@@ -30,5 +32,9 @@ public static class CareFlowsStore
 
     /// <summary>The plain tables beside Marten's, for a store set up without a server.</summary>
     public static IReadOnlyList<TableDefinition> Tables { get; } =
-        [new(OutboxSchema.Table, OutboxSchema.Ddl), new(TimerSchema.Table, TimerSchema.Ddl)];
+        [
+            new(OutboxSchema.Table, OutboxSchema.Ddl), new(TimerSchema.Table, TimerSchema.Ddl),
+            new(Hosting.Publications.PublicationSchema.Table, Hosting.Publications.PublicationSchema.Ddl),
+            new(Owners.Sequence, $"create sequence if not exists {Owners.Sequence};"),
+        ];
 }

@@ -6,7 +6,8 @@ public abstract record Activity(string Id);
 
 public sealed record Trigger(string Id, string Event, string? Filter) : Activity(Id);
 
-public sealed record SendEmail(string Id, string Template, string Category) : Activity(Id);
+/// <summary><paramref name="Sender"/>: "shop", or "owner" for a message signed by the customer's owner, whose address replies go to.</summary>
+public sealed record SendEmail(string Id, string Template, string Category, string Sender = ActivityCatalog.FromShop) : Activity(Id);
 
 public sealed record Delay(string Id, TimeSpan Duration) : Activity(Id);
 
@@ -23,3 +24,9 @@ public sealed record SplitBranch(string Name, int Weight);
 public sealed record IssueDiscount(string Id, decimal Value, string Kind, TimeSpan ValidFor, string Prefix) : Activity(Id);
 
 public sealed record Exit(string Id, string Reason) : Activity(Id);
+
+/// <summary>Waits for the customer's answer to <paramref name="Message"/> (a SendEmail activity of this flow): a rating or a reply.</summary>
+public sealed record WaitForFeedback(string Id, string Message, int UnhappyAtMost, int HappyFrom, TimeSpan? Timeout) : Activity(Id);
+
+/// <summary>Alerts a person, never the customer: the customer's owner (assigned if they have none) or the team's address.</summary>
+public sealed record NotifyTeam(string Id, string To, string? Note) : Activity(Id);

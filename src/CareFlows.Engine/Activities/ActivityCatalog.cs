@@ -1,6 +1,6 @@
 namespace CareFlows.Engine.Activities;
 
-public enum PropertyKind { Text, Template, Category, Duration, TimeOfDay, TimeZone, Expression, Event, Branches, Number, Choice }
+public enum PropertyKind { Text, Template, Category, Duration, TimeOfDay, TimeZone, Expression, Event, Branches, Number, Choice, Message, Score }
 
 public sealed record PropertySpec(string Name, PropertyKind Kind, bool Required, string Label, string? Hint = null, IReadOnlyList<string>? Choices = null);
 
@@ -12,9 +12,12 @@ public sealed record ActivityType(
 public static class ActivityCatalog
 {
     public static readonly IReadOnlyList<string> TriggerEvents = ["OrderPlaced", "OrderShipped", "OrderDelivered"];
-    public static readonly IReadOnlyList<string> WaitableEvents = ["OrderShipped", "OrderDelivered"];
+    public static readonly IReadOnlyList<string> WaitableEvents = ["OrderShipped", "OrderDelivered", FeedbackVocabulary.CaseResolved];
     public static readonly IReadOnlyList<string> ExitEvents = ["OrderCancelled", "OrderRefunded"];
     public static readonly IReadOnlyList<string> Categories = ["transactional", "service", "marketing"];
+    public const string FromShop = "shop";
+    public const string FromOwner = "owner";
+    public static readonly IReadOnlyList<string> Senders = [FromShop, FromOwner];
 
     private static readonly PropertySpec Filter = new("filter", PropertyKind.Expression, false, "Only when",
         "An expression over the order and customer, e.g. order.total >= 50 or customer.is_first_order");
@@ -28,6 +31,7 @@ public static class ActivityCatalog
         [
             new("template", PropertyKind.Template, true, "Template"),
             new("category", PropertyKind.Category, true, "Category", "Transactional mail always goes; service and marketing need consent.", Categories),
+            new("sender", PropertyKind.Choice, false, "From", "The shop, or the customer's owner by name (replies go to them)", Senders),
         ], ["Done"]),
         new("Delay", "timing", "Wait", "Waits for a fixed time.",
             [new("duration", PropertyKind.Duration, true, "Duration", "ISO-8601, e.g. PT2H or P3D")], ["Done"], Waits: true),
@@ -52,6 +56,18 @@ public static class ActivityCatalog
             new("kind", PropertyKind.Choice, true, "Kind", Choices: ["percent", "amount"]),
             new("validFor", PropertyKind.Duration, true, "Valid for", "ISO-8601, e.g. P30D"),
             new("prefix", PropertyKind.Text, false, "Code prefix", "e.g. THANKS"),
+        ], ["Done"]),
+        new("WaitForFeedback", "feedback", "Wait for feedback", "Waits for the customer's rating of a message, or their reply to it.",
+        [
+            new("message", PropertyKind.Message, true, "Answer to", "The email whose rating or reply this waits for"),
+            new("unhappyAtMost", PropertyKind.Score, false, "Unhappy up to", "Scores up to this are unhappy (default 2)"),
+            new("happyFrom", PropertyKind.Score, false, "Happy from", "Scores from this are happy (default 4); between is neutral"),
+            new("timeout", PropertyKind.Duration, false, "Give up after", "e.g. P4D; empty waits for ever"),
+        ], FeedbackVocabulary.Ports, Waits: true),
+        new("NotifyTeam", "feedback", "Notify the team", "Alerts a person (never the customer) by email and tells the helpdesk over RabbitMQ.",
+        [
+            new("to", PropertyKind.Choice, false, "Who", "The customer's owner (one is assigned if they have none), or the team's address", FeedbackVocabulary.Recipients),
+            new("note", PropertyKind.Text, false, "Note", "Shown at the top of the alert, e.g. 'Case open for 3 days'"),
         ], ["Done"]),
         new("Exit", "logic", "Exit", "Ends the flow here.", [new("reason", PropertyKind.Text, false, "Reason")], []),
     ];

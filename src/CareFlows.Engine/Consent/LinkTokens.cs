@@ -3,7 +3,8 @@ using System.Text;
 
 namespace CareFlows.Engine.Consent;
 
-public enum LinkPurpose { Preferences, Unsubscribe, Confirm }
+/// <summary>What a link may do. Rate: answer one message of a flow (the claims' Id is that message's id).</summary>
+public enum LinkPurpose { Preferences, Unsubscribe, Confirm, Rate }
 
 /// <summary>What a signed link says: whose preferences, for what, until when. <c>Id</c> tells one link from another.</summary>
 public sealed record LinkClaims(string CustomerId, LinkPurpose Purpose, DateTimeOffset ExpiresAt, string Id, string Category = "");

@@ -67,6 +67,7 @@ public static class DefinitionSchema
         var schema = spec.Kind switch
         {
             PropertyKind.Number => Type("number"),
+            PropertyKind.Score => new JsonObject { ["type"] = "integer", ["minimum"] = FeedbackVocabulary.LowestScore, ["maximum"] = FeedbackVocabulary.HighestScore },
             PropertyKind.Branches => new JsonObject
             {
                 ["type"] = "array",

@@ -27,6 +27,7 @@ public static partial class FlowCompiler
 
         CheckHeader(definition, Fault);
         var activities = CompileActivities(definition, context, Fault);
+        CheckFeedbackMessages(definition, activities, Fault);
         var next = CompileConnections(definition, activities, Fault);
         var triggers = activities.Values.OfType<Trigger>().ToList();
         if (triggers.Count != 1)
@@ -91,7 +92,8 @@ public static partial class FlowCompiler
     private static Activity? Build(string id, ActivityType type, PropertyReader p) => type.Name switch
     {
         "OrderPlaced" or "OrderShipped" or "OrderDelivered" => new Trigger(id, type.Name, p.Expression("filter", required: false)),
-        "SendEmail" => (p.Template("template"), p.Choice("category", ActivityCatalog.Categories)) is ({ } t, { } c) ? new SendEmail(id, t, c) : null,
+        "SendEmail" => (p.Template("template"), p.Choice("category", ActivityCatalog.Categories), p.OptionalChoice("sender", ActivityCatalog.Senders, ActivityCatalog.FromShop)) is ({ } t, { } c, { } s)
+            ? new SendEmail(id, t, c, s) : null,
         "Delay" => p.Duration("duration", required: true) is { } d ? new Delay(id, d) : null,
         "WaitForEvent" => p.Choice("event", ActivityCatalog.WaitableEvents) is { } e ? new WaitForEvent(id, e, p.Duration("timeout", required: false)) : null,
         "SendWindow" => (p.TimeOfDay("start"), p.TimeOfDay("end")) is ({ } s, { } en) ? new SendWindow(id, s, en, p.TimeZone("timeZone")) : null,
@@ -99,9 +101,35 @@ public static partial class FlowCompiler
         "RandomSplit" => p.Branches("branches") is { } b ? new RandomSplit(id, b) : null,
         "IssueDiscount" => (p.PositiveNumber("value"), p.Choice("kind", ["percent", "amount"]), p.Duration("validFor", required: true)) is ({ } v, { } k, { } f)
             ? new IssueDiscount(id, v, k, f, p.Text("prefix", required: false) ?? "CARE") : null,
+        "WaitForFeedback" => WaitForFeedbackFrom(id, p),
+        "NotifyTeam" => p.OptionalChoice("to", FeedbackVocabulary.Recipients, FeedbackVocabulary.ToOwner) is { } to ? new NotifyTeam(id, to, p.Text("note", required: false)) : null,
         "Exit" => new Exit(id, p.Text("reason", required: false) ?? "exit"),
         _ => null,
     };
+
+    private static WaitForFeedback? WaitForFeedbackFrom(string id, PropertyReader p)
+    {
+        var message = p.Text("message", required: true);
+        var unhappy = p.Score("unhappyAtMost", FeedbackVocabulary.DefaultUnhappyAtMost);
+        var happy = p.Score("happyFrom", FeedbackVocabulary.DefaultHappyFrom);
+        var timeout = p.Duration("timeout", required: false);
+        if (unhappy is { } u && happy is { } h && u >= h)
+        {
+            p.Fault("happyFrom", $"must be above 'unhappy up to' ({u}), so that a score is either unhappy, neutral or happy");
+            return null;
+        }
+        return message is null || unhappy is null || happy is null ? null : new WaitForFeedback(id, message, unhappy.Value, happy.Value, timeout);
+    }
+
+    // A WaitForFeedback names the email it waits on: it must be a SendEmail of this flow.
+    private static void CheckFeedbackMessages(FlowDefinition d, IReadOnlyDictionary<string, Activity> activities, Action<string, string> fault)
+    {
+        for (var i = 0; i < d.Activities.Count; i++)
+            if (activities.GetValueOrDefault(d.Activities[i].Id) is WaitForFeedback wait && activities.GetValueOrDefault(wait.Message) is not SendEmail)
+                fault($"$.activities[{i}].properties.message", d.Activities.Any(a => a.Id == wait.Message)
+                    ? $"'{wait.Message}' does not send an email; a rating or reply answers an email"
+                    : $"no activity '{wait.Message}' in this flow");
+    }
 
     private static Dictionary<(string, string), string> CompileConnections(FlowDefinition d, IReadOnlyDictionary<string, Activity> activities, Action<string, string> fault)
     {

@@ -39,6 +39,12 @@ internal sealed class PropertyReader(JsonObject properties, string path, Action<
         return null;
     }
 
+    /// <summary>One of <paramref name="choices"/>, or <paramref name="fallback"/> when left out.</summary>
+    public string? OptionalChoice(string name, IReadOnlyList<string> choices, string fallback) =>
+        properties[name] is null ? fallback : Choice(name, choices);
+
+    public void Fault(string name, string message) => fault($"{path}.{name}", message);
+
     public TimeSpan? Duration(string name, bool required)
     {
         var text = Text(name, required);
@@ -94,6 +100,17 @@ internal sealed class PropertyReader(JsonObject properties, string path, Action<
         if (node is null) { fault($"{path}.{name}", "is required"); return null; }
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.GetValue<decimal>() > 0) return value.GetValue<decimal>();
         fault($"{path}.{name}", "must be a number greater than 0");
+        return null;
+    }
+
+    /// <summary>A whole score on the rating scale (1-5), or <paramref name="fallback"/> when left out.</summary>
+    public int? Score(string name, int fallback)
+    {
+        var node = properties[name];
+        if (node is null) return fallback;
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var score)
+            && score is >= FeedbackVocabulary.LowestScore and <= FeedbackVocabulary.HighestScore) return score;
+        fault($"{path}.{name}", $"must be a whole score from {FeedbackVocabulary.LowestScore} to {FeedbackVocabulary.HighestScore}");
         return null;
     }
 

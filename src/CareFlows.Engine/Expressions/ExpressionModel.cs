@@ -1,13 +1,15 @@
 using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Runtime;
 using CareFlows.Engine.Templates;
 using Scriban.Runtime;
 
 namespace CareFlows.Engine.Expressions;
 
-/// <summary>What conditions and filters can read: the order, the customer (with their order count), the flow's data and the events seen.</summary>
+/// <summary>What conditions and filters can read: the order, the customer (with their order count), the flow's data, the events seen and the latest feedback.</summary>
 public static class ExpressionModel
 {
-    public static ScriptObject For(OrderPlaced order, int customerOrderCount, IReadOnlyDictionary<string, object?> data, IEnumerable<string> observedEvents)
+    public static ScriptObject For(OrderPlaced order, int customerOrderCount, IReadOnlyDictionary<string, object?> data, IEnumerable<string> observedEvents,
+        IReadOnlyDictionary<string, object?>? feedback = null)
     {
         var observed = observedEvents.ToHashSet();
         return new ScriptObject
@@ -39,6 +41,7 @@ public static class ExpressionModel
                 ["is_first_order"] = customerOrderCount <= 1,
             },
             ["data"] = ScriptValues.From(data),
+            ["feedback"] = ScriptValues.From(feedback ?? InstanceState.FeedbackModel(null)),
         };
     }
 }

@@ -1,4 +1,5 @@
 using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Activities;
 using CareFlows.Engine.Definitions;
 using CareFlows.Engine.Expressions;
 
@@ -40,9 +41,34 @@ public static class FlowEngine
         {
             WaitKinds.Event => ("TimedOut", $"no {wait.Event} by {wait.Until:u}"),
             WaitKinds.Window => ("Done", "the send window opened"),
+            WaitKinds.Feedback => (FeedbackVocabulary.NoAnswer, $"no answer to {wait.ForMessage} by {wait.Until:u}"),
             _ => ("Done", null),
         };
         run.ContinueFrom(wait.ActivityId, port, why);
+        return run.Decision;
+    }
+
+    /// <summary>
+    /// The customer answered one of this instance's messages (<see cref="FeedbackGiven"/> or <see cref="CustomerReplied"/>).
+    /// The answer is recorded whatever the instance is doing, even after it ended; a WaitForFeedback for that message
+    /// moves on through the port the answer leads to.
+    /// </summary>
+    public static FlowDecision OnFeedback(CompiledFlow flow, InstanceState state, IFlowEvent answer, DateTimeOffset now, EngineEnvironment env)
+    {
+        var activityId = answer switch
+        {
+            FeedbackGiven f => f.ActivityId,
+            CustomerReplied r => r.ActivityId,
+            _ => throw new ArgumentException($"{answer.GetType().Name} is not an answer", nameof(answer)),
+        };
+        var run = new FlowRun(flow, state, now, env);
+        run.Emit(answer);
+        if (state.IsActive && state.Waiting is { Kind: WaitKinds.Feedback } wait && wait.ForMessage == activityId
+            && flow[wait.ActivityId] is WaitForFeedback waitForFeedback)
+        {
+            var (port, why) = FlowRun.FeedbackPort(waitForFeedback, run.State.Answers[activityId]);
+            run.ContinueFrom(wait.ActivityId, port, why);
+        }
         return run.Decision;
     }
 
@@ -66,6 +92,7 @@ public static class FlowEngine
 
 public static class WaitKinds
 {
+    public const string Feedback = "feedback";
     public const string Delay = "delay";
     public const string Event = "event";
     public const string Window = "window";

@@ -18,6 +18,7 @@ internal sealed class FlowRun(CompiledFlow flow, InstanceState state, DateTimeOf
     private InstanceState _state = state;
 
     public FlowDecision Decision => new(_outcomes);
+    public InstanceState State => _state;
 
     public void Emit(IFlowEvent e)
     {
@@ -62,6 +63,8 @@ internal sealed class FlowRun(CompiledFlow flow, InstanceState state, DateTimeOf
         SendEmail send => Send(send, visit),
         Delay delay => WaitUntil(delay.Id, visit, now + delay.Duration, WaitKinds.Delay),
         WaitForEvent wait => AwaitEvent(wait, visit),
+        WaitForFeedback wait => AwaitFeedback(wait, visit),
+        NotifyTeam notify => Notify(notify, visit),
         SendWindow window => HoldForWindow(window, visit),
         Condition condition => Decide(condition),
         RandomSplit split => Split(split, visit),
@@ -72,7 +75,7 @@ internal sealed class FlowRun(CompiledFlow flow, InstanceState state, DateTimeOf
 
     private (string, string?) Send(SendEmail send, int visit)
     {
-        _outcomes.Add(new EmailRequest($"{send.Id}.{visit}", send.Id, send.Template, send.Category, _state.Data));
+        _outcomes.Add(new EmailRequest($"{send.Id}.{visit}", send.Id, send.Template, send.Category, _state.Data) { Feedback = _state.Feedback, Sender = send.Sender });
         return ("Done", null);
     }
 
@@ -89,6 +92,25 @@ internal sealed class FlowRun(CompiledFlow flow, InstanceState state, DateTimeOf
         return null;
     }
 
+    // An answer that came before the wait began (the customer rated at once) is taken at once.
+    private (string, string?)? AwaitFeedback(WaitForFeedback wait, int visit)
+    {
+        if (_state.Answers.TryGetValue(wait.Message, out var answer)) return FeedbackPort(wait, answer);
+        Emit(new WaitStarted(wait.Id, $"{wait.Id}.{visit}", wait.Timeout is { } t ? now + t : null, null, WaitKinds.Feedback, now, wait.Message));
+        return null;
+    }
+
+    public static (string Port, string Why) FeedbackPort(WaitForFeedback wait, Answer answer) => answer.Score is { } score
+        ? (FeedbackVocabulary.PortFor(score, wait.UnhappyAtMost, wait.HappyFrom),
+            $"rated {score} of {FeedbackVocabulary.HighestScore} (unhappy up to {wait.UnhappyAtMost}, happy from {wait.HappyFrom})")
+        : (FeedbackVocabulary.Replied, "the customer replied");
+
+    private (string, string?) Notify(NotifyTeam notify, int visit)
+    {
+        _outcomes.Add(new TeamAlertRequest($"{notify.Id}.{visit}", notify.Id, notify.To, notify.Note, _state.LatestAnswer));
+        return ("Done", null);
+    }
+
     private (string, string?)? HoldForWindow(SendWindow window, int visit)
     {
         var zoneId = window.TimeZone ?? _state.Order.Customer.TimeZone;
@@ -102,7 +124,7 @@ internal sealed class FlowRun(CompiledFlow flow, InstanceState state, DateTimeOf
     {
         try
         {
-            var model = ExpressionModel.For(_state.Order, _state.CustomerOrderCount, _state.Data, _state.ObservedEvents.Keys);
+            var model = ExpressionModel.For(_state.Order, _state.CustomerOrderCount, _state.Data, _state.ObservedEvents.Keys, _state.Feedback);
             return FlowExpressions.IsTrue(condition.Expression, model)
                 ? ("True", $"'{condition.Expression}' was true")
                 : ("False", $"'{condition.Expression}' was false");

@@ -32,7 +32,7 @@ public static class SampleOrder
         };
     }
 
-    /// <summary>Flow data as a flow that issued a discount would have it, so templates that show one can be checked.</summary>
+    /// <summary>Flow data as a flow that issued a discount (and alerted the team) would have it, so templates that show them can be checked.</summary>
     public static IReadOnlyDictionary<string, object?> Data(DateTimeOffset now) => new Dictionary<string, object?>
     {
         ["discount"] = new Dictionary<string, object?>
@@ -41,6 +41,13 @@ public static class SampleOrder
             ["value"] = 15m,
             ["kind"] = "percent",
             ["expires_at"] = now.AddDays(30),
+        },
+        // What the team's alert (templates/team-alert, sent by NotifyTeam) reads besides feedback and owner.
+        ["alert"] = new Dictionary<string, object?>
+        {
+            ["note"] = "",
+            ["reason"] = "rated 2 of 5",
+            ["customer_page"] = "https://care.example/designer/#/customers/sample",
         },
     };
 }

@@ -57,7 +57,9 @@ public static class Simulator
             {
                 pending.Dequeue();
                 timeline.Add(new(at, "event", null, $"{scripted!.Event} arrives{(scripted.Reason is null ? "" : $" ({scripted.Reason})")}"));
-                decision = FlowEngine.OnOrderEvent(flow, state, scripted.Event, at, scripted.Reason, at, env);
+                decision = ScriptedAnswers.IsAnswer(scripted.Event)
+                    ? ScriptedAnswers.Answer(flow, state, scripted, at) is { } answer ? FlowEngine.OnFeedback(flow, state, answer, at, env) : FlowDecision.Nothing
+                    : FlowEngine.OnOrderEvent(flow, state, scripted.Event, at, scripted.Reason, at, env);
             }
             else decision = FlowEngine.OnTimer(flow, state, state.Waiting!.TimerId, timerDue!.Value, env);
         }
@@ -75,6 +77,12 @@ public static class Simulator
         var at = DateTimeOffset.MinValue;
         foreach (var outcome in decision.Outcomes)
         {
+            if (outcome is TeamAlertRequest alert)
+            {
+                timeline.Add(new(at, "alert", alert.ActivityId, $"Alerts {(alert.To == Activities.FeedbackVocabulary.ToTeam ? "the team" : "the customer's owner")}"
+                    + $"{(alert.Note is null ? "" : $" ({alert.Note})")} by email, and the helpdesk with CustomerNeedsAttention"));
+                continue;
+            }
             if (outcome is EmailRequest request)
             {
                 timeline.Add(new(at, "email", request.ActivityId, $"Sends '{request.Template}' ({request.Category}) to {state.Order.Customer.Email}",
@@ -93,6 +101,10 @@ public static class Simulator
     {
         FlowStarted s => new(s.At, "started", null, $"Order {s.Order.OrderNumber} starts {s.FlowId} v{s.FlowVersion}"),
         ActivityCompleted { Why: not null } c => new(c.At, "branch", c.ActivityId, $"{c.ActivityId} -> {c.Port}", c.Port, c.Why),
+        WaitStarted { Kind: WaitKinds.Feedback } w => new(w.At, "wait", w.ActivityId,
+            $"Waits for an answer to {w.ForMessage}{(w.Until is { } u ? $", at most {Span(u - w.At)} (until {u:yyyy-MM-dd HH:mm} UTC)" : "")}"),
+        FeedbackGiven f => new(f.At, "answer", f.ActivityId, $"The customer rates {f.ActivityId} {f.Score} of 5{(f.Comment is null ? "" : $": \"{f.Comment}\"")}"),
+        CustomerReplied r => new(r.At, "answer", r.ActivityId, $"The customer replies to {r.ActivityId}: \"{r.Text}\""),
         WaitStarted { Event: null, Until: { } until } w => new(w.At, "wait", w.ActivityId, $"Waits {Span(until - w.At)} (until {until:yyyy-MM-dd HH:mm} UTC)"),
         WaitStarted w => new(w.At, "wait", w.ActivityId,
             $"Waits for {w.Event}{(w.Until is { } u ? $", at most {Span(u - w.At)} (until {u:yyyy-MM-dd HH:mm} UTC)" : "")}"),
@@ -116,7 +128,7 @@ public static class Simulator
         if (renderer is null) return new(request.StepId, request.Template, request.Category, to, null, null, null, null);
         try
         {
-            var email = renderer.Render(request.Template, state.Order, request.Data);
+            var email = renderer.Render(request.Template, state.Order, request.Data, feedback: request.Feedback);
             return new(request.StepId, request.Template, request.Category, to, email.Subject, email.Html, email.Text, null);
         }
         catch (Exception e) when (e is TemplateInvalidException or TemplateNotFoundException)

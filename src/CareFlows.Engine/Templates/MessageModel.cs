@@ -4,12 +4,13 @@ using Scriban.Runtime;
 namespace CareFlows.Engine.Templates;
 
 /// <summary>
-/// What a template can see, and nothing else: the customer, the order, the shop, the flow's data and a few
-/// formatting functions. Names are snake_case, as Scriban writes them.
+/// What a template can see, and nothing else: the customer, the order, the shop, the flow's data, the customer's
+/// latest feedback and owner, and a few formatting functions. Names are snake_case, as Scriban writes them.
 /// </summary>
 public static class MessageModel
 {
-    public static ScriptObject For(OrderPlaced order, ShopOptions shop, LocaleFormats formats, IReadOnlyDictionary<string, object?>? data, MessageLinks links)
+    public static ScriptObject For(OrderPlaced order, ShopOptions shop, LocaleFormats formats, IReadOnlyDictionary<string, object?>? data, MessageLinks links,
+        IReadOnlyDictionary<string, object?>? feedback = null, Person? owner = null)
     {
         var model = new ScriptObject
         {
@@ -46,6 +47,15 @@ public static class MessageModel
                 ["preferences"] = links.Preferences,
                 ["unsubscribe"] = links.Unsubscribe,
                 ["confirm"] = links.Confirm,
+                ["rating"] = links.Rating().Select(r => new ScriptObject { ["score"] = r.Score, ["url"] = r.Url }).ToList(),
+            },
+            ["feedback"] = ScriptValues.From(feedback ?? Runtime.InstanceState.FeedbackModel(null)),
+            // Without an owner yet, the shop's support speaks: owner.* always reads as a person to write to.
+            ["owner"] = new ScriptObject
+            {
+                ["name"] = owner?.Name ?? shop.Name,
+                ["email"] = owner?.Email ?? shop.SupportEmail,
+                ["phone"] = owner?.Phone ?? shop.SupportPhone,
             },
         };
         model.Import("money", new Func<decimal, string>(formats.Money));

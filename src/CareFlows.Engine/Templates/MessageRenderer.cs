@@ -14,10 +14,11 @@ public sealed record RenderedEmail(string Subject, string Html, string Text, str
 public sealed class MessageRenderer(TemplateCatalog catalog, ShopOptions shop)
 {
 
-    public RenderedEmail Render(string template, OrderPlaced order, IReadOnlyDictionary<string, object?>? data = null, MessageLinks? links = null)
+    public RenderedEmail Render(string template, OrderPlaced order, IReadOnlyDictionary<string, object?>? data = null, MessageLinks? links = null,
+        IReadOnlyDictionary<string, object?>? feedback = null, Person? owner = null)
     {
         var locale = LocaleOf(order);
-        var model = Model(order, data, links ?? MessageLinks.Sample);
+        var model = Model(order, data, links ?? MessageLinks.Sample, feedback, owner);
 
         var subject = Run(catalog.Message(template, locale, TemplatePart.Subject), model, html: false);
         var text = Run(catalog.Message(template, locale, TemplatePart.Text), model, html: false);
@@ -48,8 +49,9 @@ public sealed class MessageRenderer(TemplateCatalog catalog, ShopOptions shop)
 
     private string LocaleOf(OrderPlaced order) => string.IsNullOrWhiteSpace(order.Customer.Locale) ? shop.DefaultLocale : order.Customer.Locale;
 
-    private ScriptObject Model(OrderPlaced order, IReadOnlyDictionary<string, object?>? data, MessageLinks links) =>
-        MessageModel.For(order, shop, new LocaleFormats(LocaleOf(order), order.Currency, order.Customer.TimeZone, shop.DefaultTimeZone), data, links);
+    private ScriptObject Model(OrderPlaced order, IReadOnlyDictionary<string, object?>? data, MessageLinks links,
+        IReadOnlyDictionary<string, object?>? feedback = null, Person? owner = null) =>
+        MessageModel.For(order, shop, new LocaleFormats(LocaleOf(order), order.Currency, order.Customer.TimeZone, shop.DefaultTimeZone), data, links, feedback, owner);
 
     private static ScriptObject With(ScriptObject model, object content)
     {

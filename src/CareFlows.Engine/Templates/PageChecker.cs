@@ -16,6 +16,11 @@ public sealed class PageChecker(TemplateCatalog catalog)
         ["email"] = "ada@example.com",
         ["notice"] = "",
         ["text"] = "sample text",
+        ["max_comment"] = 2000,
+        ["scores"] = new List<Dictionary<string, object?>>
+        {
+            new() { ["score"] = 1, ["face"] = "x", ["label"] = "Very unhappy", ["checked"] = true },
+        },
         ["choices"] = new List<Dictionary<string, object?>>
         {
             new() { ["key"] = "service", ["label"] = "Service", ["hint"] = "hint", ["checked"] = true, ["awaiting"] = true },

@@ -15,7 +15,9 @@ public sealed class ConsentLinks(ConsentOptions options, LinkTokens tokens)
         var preferences = Url("preferences", tokens.Create(new LinkClaims(customerId, LinkPurpose.Preferences, expires, id)));
         var unsubscribe = category == ConsentCategories.Transactional ? ""
             : Url("unsubscribe", tokens.Create(new LinkClaims(customerId, LinkPurpose.Unsubscribe, expires, id)));
-        return new MessageLinks(preferences, unsubscribe);
+        // The rating link names the message itself: an answer belongs to one message of one instance.
+        var rate = Url("rate", tokens.Create(new LinkClaims(customerId, LinkPurpose.Rate, expires, messageId)));
+        return new MessageLinks(preferences, unsubscribe, Rate: rate);
     }
 
     public MessageLinks ForConfirmation(string customerId, string category, string requestId, DateTimeOffset now)
@@ -31,6 +33,9 @@ public sealed class ConsentLinks(ConsentOptions options, LinkTokens tokens)
     /// <summary>RFC 2369 List-Unsubscribe: the one-click https URL first, then mailto where configured.</summary>
     public string ListUnsubscribeHeader(string unsubscribeUrl) =>
         string.IsNullOrEmpty(options.UnsubscribeMailto) ? $"<{unsubscribeUrl}>" : $"<{unsubscribeUrl}>, <mailto:{options.UnsubscribeMailto}?subject=unsubscribe>";
+
+    /// <summary>The customer's page in the designer, for a person of the team.</summary>
+    public string CustomerPage(string customerId) => $"{options.PublicBaseUrl.TrimEnd('/')}/designer/#/customers/{Uri.EscapeDataString(customerId)}";
 
     private string Url(string path, string token) => $"{options.PublicBaseUrl.TrimEnd('/')}/{path}?token={token}";
 

@@ -1,5 +1,6 @@
 using CareFlows.Engine.Runtime;
 using CareFlows.Engine.Templates;
+using CareFlows.Server.Care;
 using CareFlows.Server.Delivery;
 using CareFlows.Server.Delivery.Outbox;
 using CareFlows.Server.Discounts;
@@ -11,32 +12,45 @@ namespace CareFlows.Server.Flows;
 
 /// <summary>
 /// Turns an engine decision into one unit of work: the events for the stream, each email queued in the outbox
-/// (or skipped, with why), issued discount codes, and the instance's timer set or cleared. The caller commits it,
+/// (or skipped, with why), each team alert queued, issued discount codes, and the instance's timer set or cleared. The caller commits it,
 /// so all of that happens together or not at all.
 /// </summary>
-public sealed class DecisionWriter(FlowEmails emails, ISendGate gate, CareFlowsMetrics metrics, ILogger<DecisionWriter> log)
+public sealed class DecisionWriter(FlowEmails emails, TeamAlerts alerts, CareRecords care, ISendGate gate, CareFlowsMetrics metrics, ILogger<DecisionWriter> log)
 {
-    public async Task<IReadOnlyList<object>> WriteAsync(IDocumentSession session, Guid streamId, InstanceState before, FlowDecision decision, DateTimeOffset now, CancellationToken ct)
+    /// <param name="known">The customer's owner and open case when the caller has them in this unit of work (an answer
+    /// just recorded); otherwise they are read as committed, once, and only if a request needs them.</param>
+    public async Task<IReadOnlyList<object>> WriteAsync(IDocumentSession session, Guid streamId, InstanceState before, FlowDecision decision, DateTimeOffset now,
+        CancellationToken ct, CareContext? known = null)
     {
         var state = before;
         var events = new List<object>();
+        var context = known;
+        async Task<CareContext> Care() => context ??= await care.ContextAsync(session, state.Order.Customer.CustomerId, ct);
         foreach (var outcome in decision.Outcomes)
         {
-            if (outcome is IFlowEvent e)
+            switch (outcome)
             {
-                events.Add(e);
-                state = state.Apply(e);
-                if (e is DiscountIssued issued) session.Insert(CodeFor(issued, streamId, state));
-                continue;
+                case IFlowEvent e:
+                    events.Add(e);
+                    state = state.Apply(e);
+                    if (e is DiscountIssued issued) session.Insert(CodeFor(issued, streamId, state));
+                    break;
+                case EmailRequest email:
+                    events.Add(await EmailAsync(session, streamId, state, email, (await Care()).Owner, now, ct));
+                    break;
+                case TeamAlertRequest alert:
+                    var notified = await alerts.QueueAsync(session, streamId, state, alert, await Care(), now, ct);
+                    events.Add(notified);
+                    state = state.Apply(notified);
+                    break;
             }
-            events.Add(await EmailAsync(session, streamId, state, (EmailRequest)outcome, now, ct));
         }
         if (state.Waiting is { Until: { } until } wait) TimerStore.Schedule(session, streamId, wait.TimerId, until);
         else TimerStore.Clear(session, streamId);
         return events;
     }
 
-    private async Task<IFlowEvent> EmailAsync(IDocumentSession session, Guid streamId, InstanceState state, EmailRequest request, DateTimeOffset now, CancellationToken ct)
+    private async Task<IFlowEvent> EmailAsync(IDocumentSession session, Guid streamId, InstanceState state, EmailRequest request, Engine.Templates.Person? owner, DateTimeOffset now, CancellationToken ct)
     {
         var verdict = await gate.CheckAsync(session, state.Order.Customer.CustomerId, state.Order.Customer.Email, request.Category, ct);
         if (!verdict.Allowed)
@@ -46,7 +60,7 @@ public sealed class DecisionWriter(FlowEmails emails, ISendGate gate, CareFlowsM
         }
         try
         {
-            return emails.Queue(session, streamId, state.Order, request, now);
+            return emails.Queue(session, streamId, state.Order, request, owner, now);
         }
         catch (Exception e) when (e is TemplateInvalidException or TemplateNotFoundException)
         {

@@ -1,4 +1,5 @@
 using CareFlows.Contracts.Orders;
+using CareFlows.Engine.Activities;
 using CareFlows.Engine.Runtime;
 using CareFlows.Engine.Templates;
 using CareFlows.Server.Consent;
@@ -15,11 +16,14 @@ namespace CareFlows.Server.Flows;
 /// </summary>
 public sealed class FlowEmails(MessageRenderer renderer, EmailQueue queue, ConsentLinks links)
 {
-    public EmailQueued Queue(IDocumentSession session, Guid streamId, OrderPlaced order, EmailRequest request, DateTimeOffset now)
+    public EmailQueued Queue(IDocumentSession session, Guid streamId, OrderPlaced order, EmailRequest request, Person? owner, DateTimeOffset now)
     {
         var messageId = queue.MessageIdFor(streamId, request.StepId);
         var messageLinks = links.ForMessage(order.Customer.CustomerId, messageId, request.Category, now);
-        var rendered = renderer.Render(request.Template, order, request.Data, messageLinks);
+        var rendered = renderer.Render(request.Template, order, request.Data, messageLinks, request.Feedback, owner);
+        // On the owner's behalf: their name on the From line (the shop's address, so the mail still authenticates)
+        // and their own address for replies.
+        var fromOwner = request.Sender == ActivityCatalog.FromOwner && owner is not null;
         queue.Queue(session, new OutboxMessage
         {
             MessageId = messageId, StreamId = streamId, StepId = request.StepId, Template = request.Template, Category = request.Category,
@@ -27,6 +31,7 @@ public sealed class FlowEmails(MessageRenderer renderer, EmailQueue queue, Conse
             Kind = OutboxKinds.Flow, CustomerId = order.Customer.CustomerId, UnsubscribeUrl = messageLinks.Unsubscribe,
             ListUnsubscribe = messageLinks.Unsubscribe == "" ? "" : links.ListUnsubscribeHeader(messageLinks.Unsubscribe),
             Locale = rendered.Locale, TemplateVersion = rendered.Version,
+            FromName = fromOwner ? owner!.Name : "", ReplyTo = fromOwner ? owner!.Email : "",
         });
         return new EmailQueued(request.StepId, messageId, request.Template, request.Category, order.Customer.Email, now);
     }

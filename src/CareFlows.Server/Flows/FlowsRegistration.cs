@@ -21,6 +21,7 @@ public static class FlowsRegistration
 
         services.AddSingleton<FlowEmails>();
         services.AddSingleton<DecisionWriter>();
+        services.AddSingleton<TeamAlerts>();
         services.AddSingleton<FlowStarter>();
         services.AddSingleton<FlowResumer>();
         services.AddSingleton<FlowInstances>();

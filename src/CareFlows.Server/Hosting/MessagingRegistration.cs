@@ -12,6 +12,8 @@ public static class MessagingRegistration
     {
         var rabbit = configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         var queues = ReceiveQueueRegistration.Registered(services);
+        services.AddSingleton(new TableDefinition(Publications.PublicationSchema.Table, Publications.PublicationSchema.Ddl));
+        services.AddHostedService<Publications.PublicationPoller>();
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             o.WaitUntilStarted = true;

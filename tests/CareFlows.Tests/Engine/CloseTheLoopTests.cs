@@ -55,4 +55,45 @@ public class CloseTheLoopTests
         result.Outcome.ShouldBe("exited: not delivered within 21 days");
         result.Timeline.Last().At.ShouldBe(Placed.AddDays(22)); // a day of reassurance, then the 21-day wait
     }
+
+    [Fact]
+    public void an_unhappy_rating_alerts_the_owner_who_apologises_and_asks_again_once_the_case_is_resolved()
+    {
+        var result = Run(DeliveredOnDay2, new ScriptedEvent("FeedbackGiven", TimeSpan.FromDays(6), "2:box was damaged"),
+            new ScriptedEvent("CaseResolved", TimeSpan.FromDays(7), "sent a new one"));
+
+        result.Timeline.ShouldContain(t => t.Kind == "branch" && t.ActivityId == "wait-for-rating" && t.Port == "Unhappy");
+        result.Timeline.ShouldContain(t => t.Kind == "alert" && t.ActivityId == "alert-owner");
+        result.Emails.Select(e => e.Template).ShouldBe(["order-confirmation", "reassurance", "delivery-check-in", "apology", "did-we-fix-it", "surprise-discount"]);
+        result.Emails.Single(e => e.Template == "apology").Text!.ShouldContain("box was damaged");
+        result.Outcome.ShouldBe("completed");
+    }
+
+    [Fact]
+    public void a_happy_rating_alerts_no_one_and_the_support_reminder_and_discount_follow()
+    {
+        var result = Run(DeliveredOnDay2, new ScriptedEvent("FeedbackGiven", TimeSpan.FromDays(6), "5"));
+
+        result.Timeline.ShouldNotContain(t => t.Kind == "alert");
+        result.Emails.Select(e => e.Template).ShouldBe(["order-confirmation", "reassurance", "delivery-check-in", "support-reminder", "surprise-discount"]);
+    }
+
+    [Fact]
+    public void a_reply_without_a_rating_takes_the_replied_branch_to_the_owner()
+    {
+        var result = Run(DeliveredOnDay2, new ScriptedEvent("CustomerReplied", TimeSpan.FromDays(6), "The lid is cracked"));
+
+        result.Timeline.ShouldContain(t => t.ActivityId == "wait-for-rating" && t.Port == "Replied");
+        result.Timeline.ShouldContain(t => t.Kind == "alert");
+    }
+
+    [Fact]
+    public void a_case_nobody_resolves_is_escalated_to_the_team_and_the_flow_ends_after_17_days()
+    {
+        var result = Run(DeliveredOnDay2, new ScriptedEvent("FeedbackGiven", TimeSpan.FromDays(6), "1"));
+
+        result.Timeline.Where(t => t.Kind == "alert").Select(t => t.ActivityId).ShouldBe(["alert-owner", "escalate"]);
+        result.Outcome.ShouldBe("exited: case not resolved within 17 days");
+        result.Emails.ShouldNotContain(e => e.Template == "surprise-discount");
+    }
 }

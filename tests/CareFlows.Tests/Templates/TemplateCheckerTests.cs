@@ -25,7 +25,7 @@ public class TemplateCheckerTests
 
         CheckerFor(folder.Root).Check("vip", Now).ShouldBe(
         [
-            $"vip{Slash}en{Slash}text.sbn(3,9) : error : 'custmer' is not something a template can read (it can read: customer, data, links, local_date, money, order, shop)",
+            $"vip{Slash}en{Slash}text.sbn(3,9) : error : 'custmer' is not something a template can read (it can read: customer, data, feedback, links, local_date, money, order, owner, shop)",
         ]);
     }
 

@@ -33,9 +33,15 @@ public sealed class CustomerPages(PageRenderer pages)
             ["text"] = pages.Text(locale, "confirm_text", ("category", pages.Text(locale, $"{category}_label").ToLowerInvariant())),
         });
 
-    /// <summary>A page that says one thing: <c>{key}_title</c> and <c>{key}_text</c> from the page texts.</summary>
-    public string Message(string locale, string key) =>
-        pages.Render("message", locale, pages.Text(locale, $"{key}_title"), new Dictionary<string, object?> { ["text"] = pages.Text(locale, $"{key}_text") });
+    /// <summary>A page that says one thing: <c>{key}_title</c> and <c>{key}_text</c> from the page texts (or <paramref name="text"/>).</summary>
+    public string Message(string locale, string key, string? text = null) =>
+        pages.Render("message", locale, pages.Text(locale, $"{key}_title"), new Dictionary<string, object?> { ["text"] = text ?? pages.Text(locale, $"{key}_text") });
+
+    /// <summary>Another feature's page from templates/_pages, titled by the page text <paramref name="titleKey"/>.</summary>
+    public string Render(string page, string locale, string titleKey, IReadOnlyDictionary<string, object?> model) =>
+        pages.Render(page, locale, pages.Text(locale, titleKey), model);
+
+    public string Text(string locale, string key, params (string Name, string Value)[] values) => pages.Text(locale, key, values);
 
     public string BadLink(string locale, LinkStatus status) => Message(locale, status == LinkStatus.Expired ? "link_expired" : "link_invalid");
 }

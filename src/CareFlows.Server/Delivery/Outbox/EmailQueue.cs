@@ -12,8 +12,8 @@ public sealed class EmailQueue(EmailOptions email)
     private const string InsertSql = $"""
         insert into {OutboxSchema.Table}
             (message_id, stream_id, step_id, template, category, recipient, subject, html_body, text_body, due_at, created_at,
-             kind, customer_id, unsubscribe_url, list_unsubscribe, locale, template_version)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             kind, customer_id, unsubscribe_url, list_unsubscribe, locale, template_version, from_name, reply_to)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         on conflict (message_id) do nothing
         """;
 
@@ -21,7 +21,7 @@ public sealed class EmailQueue(EmailOptions email)
     public void Queue(IDocumentSession session, OutboxMessage m) =>
         session.QueueSqlCommand(InsertSql,
             m.MessageId, m.StreamId, m.StepId, m.Template, m.Category, m.Recipient, m.Subject, m.HtmlBody, m.TextBody, m.CreatedAt, m.CreatedAt,
-            m.Kind, m.CustomerId, m.UnsubscribeUrl, m.ListUnsubscribe, m.Locale, m.TemplateVersion);
+            m.Kind, m.CustomerId, m.UnsubscribeUrl, m.ListUnsubscribe, m.Locale, m.TemplateVersion, m.FromName, m.ReplyTo);
 
     public string MessageIdFor(Guid streamId, string stepId) => MessageIds.For(streamId, stepId, email.MessageIdDomain);
 }

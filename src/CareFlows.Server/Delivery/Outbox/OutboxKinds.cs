@@ -4,4 +4,6 @@ public static class OutboxKinds
 {
     public const string Flow = "flow";
     public const string Consent = "consent";
+    /// <summary>An alert to a person of the shop's team (NotifyTeam), never to a customer: no consent applies.</summary>
+    public const string Team = "team";
 }

@@ -24,6 +24,10 @@ public sealed record OutboxMessage
     public string UnsubscribeUrl { get; init; } = "";
     /// <summary>The List-Unsubscribe header's value (RFC 2369), decided when the message was queued.</summary>
     public string ListUnsubscribe { get; init; } = "";
+    /// <summary>The sender's display name when not the shop's (a message on behalf of the customer's owner); empty for Email:FromName.</summary>
+    public string FromName { get; init; } = "";
+    /// <summary>Where replies go when not to Email:ReplyTo (the owner's own address); empty for the default.</summary>
+    public string ReplyTo { get; init; } = "";
     public string Locale { get; init; } = "";
     public string TemplateVersion { get; init; } = "";
     /// <summary>Send attempts so far, counting the claim that handed the message over.</summary>

@@ -31,6 +31,8 @@ public static class OutboxSchema
         alter table careflows.outbox add column if not exists template_version text not null default '';
         alter table careflows.outbox add column if not exists retry_kind text;
         alter table careflows.outbox add column if not exists list_unsubscribe text not null default '';
+        alter table careflows.outbox add column if not exists from_name text not null default '';
+        alter table careflows.outbox add column if not exists reply_to text not null default '';
         create index if not exists outbox_pending_due on careflows.outbox (due_at) where status = 'pending';
         create index if not exists outbox_stream on careflows.outbox (stream_id);
         create index if not exists outbox_waiting_for_server on careflows.outbox (created_at) where status = 'pending' and retry_kind = 'server';

@@ -23,7 +23,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
                 for update skip locked)
         returning o.message_id, o.stream_id, o.step_id, o.template, o.category, o.recipient,
                   o.subject, o.html_body, o.text_body, o.attempts, o.created_at,
-                  o.kind, o.customer_id, o.unsubscribe_url, o.locale, o.template_version, o.list_unsubscribe
+                  o.kind, o.customer_id, o.unsubscribe_url, o.locale, o.template_version, o.list_unsubscribe, o.from_name, o.reply_to
         """;
 
     public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken ct)
@@ -41,7 +41,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
                 Category = reader.GetString(4), Recipient = reader.GetString(5), Subject = reader.GetString(6), HtmlBody = reader.GetString(7),
                 TextBody = reader.GetString(8), Attempts = reader.GetInt32(9), CreatedAt = reader.GetFieldValue<DateTimeOffset>(10),
                 Kind = reader.GetString(11), CustomerId = reader.GetString(12), UnsubscribeUrl = reader.GetString(13), Locale = reader.GetString(14),
-                TemplateVersion = reader.GetString(15), ListUnsubscribe = reader.GetString(16),
+                TemplateVersion = reader.GetString(15), ListUnsubscribe = reader.GetString(16), FromName = reader.GetString(17), ReplyTo = reader.GetString(18),
             });
         return claimed;
     }

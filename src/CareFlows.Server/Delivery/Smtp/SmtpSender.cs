@@ -153,7 +153,9 @@ public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, TimeProvide
             Date = message.CreatedAt,
             Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody(),
         };
-        mime.From.Add(new MailboxAddress(email.FromName, email.FromAddress));
+        mime.From.Add(new MailboxAddress(message.FromName != "" ? message.FromName : email.FromName, email.FromAddress));
+        var replyTo = message.ReplyTo != "" ? message.ReplyTo : email.ReplyTo;
+        if (replyTo != "") mime.ReplyTo.Add(MailboxAddress.Parse(replyTo));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Headers.Add("X-CareFlows-Category", message.Category);
         if (message.UnsubscribeUrl != "")
