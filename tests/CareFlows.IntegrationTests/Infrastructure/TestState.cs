@@ -18,9 +18,10 @@ public static class TestState
     {
         await store.Advanced.Clean.DeleteAllEventDataAsync();
         foreach (var type in new[] { typeof(FlowInstance), typeof(OrderRecord), typeof(DiscountCode), typeof(StoredFlow), typeof(FlowVersion), typeof(SuppressedAddress),
-                     typeof(CustomerConsent), typeof(ConsentMessageReceipt) })
+                     typeof(CustomerConsent), typeof(ConsentMessageReceipt),
+                     typeof(CareFlows.Server.Care.CustomerCareFile), typeof(CareFlows.Server.Care.CustomerOwner) })
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type);
-        await using (var truncate = dataSource.CreateCommand($"truncate {OutboxSchema.Table}, {TimerSchema.Table}"))
+        await using (var truncate = dataSource.CreateCommand($"truncate {OutboxSchema.Table}, {TimerSchema.Table}, {CareFlows.Server.Hosting.Publications.PublicationSchema.Table}"))
             await truncate.ExecuteNonQueryAsync();
         await mail.ClearAsync();
     }
