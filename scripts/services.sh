@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs (when missing) and starts CareFlows' services on loopback: PostgreSQL, RabbitMQ and the
-# maildev SMTP sink. Safe to run any number of times: what is installed is not installed again,
+# Installs (when missing) and starts CareFlows' services on loopback: PostgreSQL, RabbitMQ, the
+# maildev SMTP sink and a Dovecot IMAP mailbox (for customers' replies). Safe to run any number of times: what is installed is not installed again,
 # what runs is not started again. The names and passwords match appsettings.json and docker-compose.yml.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,6 +10,7 @@ mkdir -p "$tools"
 PG_USER=careflows PG_PASSWORD=careflows PG_DB=careflows PG_EXTRA_DBS="careflows_tests careflows_bench"
 RABBIT_USER=careflows RABBIT_PASSWORD=careflows RABBIT_EXTRA_VHOSTS="careflows-tests careflows-bench"
 SMTP_PORT=${CAREFLOWS_SMTP_PORT:-1025} SMTP_WEB_PORT=${CAREFLOWS_SMTP_WEB_PORT:-1080}
+IMAP_PORT=${CAREFLOWS_IMAP_PORT:-1143} IMAP_USERS="careflows careflows-tests"  IMAP_PASSWORD=careflows
 
 log() { printf '[services] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -27,6 +28,7 @@ install_packages() {
   local missing=()
   command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
   command -v rabbitmq-server >/dev/null || missing+=(rabbitmq-server)
+  [ -x /usr/sbin/dovecot ] && [ -e /usr/lib/dovecot/imap ] || missing+=(dovecot-imapd)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     as_root apt-get update -qq
@@ -115,8 +117,59 @@ start_smtp_sink() {
   wait_for "SMTP sink (maildev)" 60 curl -sf "http://127.0.0.1:$SMTP_WEB_PORT/api/healthz"
 }
 
+# Dovecot as a private instance with its own configuration (not the package's /etc/dovecot/dovecot.conf): IMAP only,
+# on 127.0.0.1:$IMAP_PORT, plain login (loopback only), Maildir mailboxes under /var/lib/careflows/mail. One mailbox
+# per user in IMAP_USERS: "careflows" for ./run.sh, "careflows-tests" for the tests.
+DOVECOT_CONF=/etc/dovecot/careflows.conf
+start_imap() {
+  as_root mkdir -p /var/lib/careflows/mail /var/lib/careflows/dovecot-run
+  local users="" user
+  for user in $IMAP_USERS; do users+="$user:{PLAIN}$IMAP_PASSWORD::::::"$'\n'; done
+  printf '%s' "$users" | as_root tee /var/lib/careflows/imap-users >/dev/null
+  as_root chown -R dovecot:dovecot /var/lib/careflows/mail
+  as_root tee "$DOVECOT_CONF" >/dev/null <<CONF
+# Written by CareFlows' scripts/services.sh: a private Dovecot for development and tests, on loopback only.
+protocols = imap
+listen = 127.0.0.1
+base_dir = /var/lib/careflows/dovecot-run
+log_path = $tools/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:/var/lib/careflows/mail/%n
+mail_uid = dovecot
+mail_gid = dovecot
+first_valid_uid = 1
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%n /var/lib/careflows/imap-users
+}
+userdb {
+  driver = static
+  args = uid=dovecot gid=dovecot home=/var/lib/careflows/mail/%n
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $IMAP_PORT
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+CONF
+  if pgrep -f "dovecot -c $DOVECOT_CONF" >/dev/null; then
+    as_root doveadm -c "$DOVECOT_CONF" reload >/dev/null 2>&1 || true
+  else
+    # Its own stdio detached: a daemon holding the caller's pipe open would keep "services.sh | tail" waiting for ever.
+    as_root /usr/sbin/dovecot -c "$DOVECOT_CONF" </dev/null >/dev/null 2>&1
+  fi
+  wait_for "IMAP mailbox (Dovecot)" 30 bash -c "exec 3<>/dev/tcp/127.0.0.1/$IMAP_PORT && head -c 4 <&3 | grep -q '^\\* OK'"
+}
+
 install_packages
 start_postgres
 start_rabbitmq
 start_smtp_sink
-log "PostgreSQL 127.0.0.1:5432 (db $PG_DB)  RabbitMQ 127.0.0.1:5672 (UI http://127.0.0.1:15672)  SMTP 127.0.0.1:$SMTP_PORT (UI http://127.0.0.1:$SMTP_WEB_PORT)"
+start_imap
+log "PostgreSQL 127.0.0.1:5432 (db $PG_DB)  RabbitMQ 127.0.0.1:5672 (UI http://127.0.0.1:15672)  SMTP 127.0.0.1:$SMTP_PORT (UI http://127.0.0.1:$SMTP_WEB_PORT)  IMAP 127.0.0.1:$IMAP_PORT (user careflows)"

@@ -35,6 +35,7 @@ public static class CareFlowsStore
         [
             new(OutboxSchema.Table, OutboxSchema.Ddl), new(TimerSchema.Table, TimerSchema.Ddl),
             new(Hosting.Publications.PublicationSchema.Table, Hosting.Publications.PublicationSchema.Ddl),
+            new(Inbound.InboundSchema.Table, Inbound.InboundSchema.Ddl),
             new(Owners.Sequence, $"create sequence if not exists {Owners.Sequence};"),
         ];
 }

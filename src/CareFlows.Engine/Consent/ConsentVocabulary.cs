@@ -28,6 +28,8 @@ public static class ConsentSources
     public const string Shop = "shop";
     public const string Support = "support";
     public const string ConfirmationLink = "confirmation-link";
+    /// <summary>Mail to the List-Unsubscribe mailto address, read from the inbound mailbox.</summary>
+    public const string MailtoUnsubscribe = "mailto-unsubscribe";
     public const string Bounce = "bounce";
 
     /// <summary>

@@ -121,24 +121,9 @@ public partial class FeedbackFlowTests(CareFlowsFixture app) : IAsyncLifetime
         (await app.EventsAsync(order)).OfType<FeedbackGiven>().Count().ShouldBe(2);
     }
 
-    private async Task<OrderPlaced> DeliveredAndCheckedInAsync()
-    {
-        app.Clock.AdvanceToNextUtc(new TimeOnly(10, 0));
-        var order = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
-        await app.Bus.Publish(order);
-        await app.Bus.Publish(new OrderDelivered { OrderId = order.OrderId, DeliveredAt = app.Clock.GetUtcNow() });
-        await Eventually.Until(() => app.InstanceAsync(order), i => i?.State.Waiting?.ActivityId == "wait-a-day", "the instance to wait a day");
-        app.Clock.Advance(TimeSpan.FromDays(1));
-        await Eventually.Until(() => app.InstanceAsync(order), i => i?.State.Waiting?.ActivityId == "three-days-after-delivery", "the wait after delivery");
-        app.Clock.Advance(TimeSpan.FromDays(3));
-        await ExpectAsync(order.Customer.Email, "How is everything");
-        await Eventually.Until(() => app.InstanceAsync(order), i => i?.State.Waiting?.ActivityId == "wait-for-rating", "the wait for the rating");
-        return order;
-    }
+    private Task<OrderPlaced> DeliveredAndCheckedInAsync() => CheckIns.DeliveredAndCheckedInAsync(app);
 
-    private async Task<ReceivedEmail> ExpectAsync(string to, string subjectStart) =>
-        (await Eventually.Until(() => app.Mail.ToAsync(to), m => m.Any(x => x.Subject.StartsWith(subjectStart)), $"'{subjectStart}' to the customer"))
-            .Single(m => m.Subject.StartsWith(subjectStart));
+    private Task<ReceivedEmail> ExpectAsync(string to, string subjectStart) => CheckIns.ExpectAsync(app, to, subjectStart);
 
     private static async Task<string> RateAsync(HttpClient client, string link, string score, string comment)
     {

@@ -32,6 +32,7 @@ public class CareFlowsFixture : IAsyncLifetime
     public ErrorQueue OrdersErrorQueue { get; } = new(TestServices.Amqp, $"{CareFlows.Server.Orders.OrdersRegistration.Queue}_error");
     public ErrorQueue ConsentErrorQueue { get; } = new(TestServices.Amqp, $"{CareFlows.Server.Consent.ConsentRegistration.Queue}_error");
     public ConsumedMessages Consumed { get; } = new();
+    public TestMailbox Mailbox { get; } = new();
     public IBus Bus => Services.GetRequiredService<IBus>();
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -57,6 +58,12 @@ public class CareFlowsFixture : IAsyncLifetime
             host.UseSetting("Delivery:ProbeInterval", "00:00:01");
             host.UseSetting("Designer:SignInAttemptsPerMinute", "1000"); // every test signs in from the same in-memory client
             host.UseSetting("Timers:PollInterval", "00:00:00.050");
+            host.UseSetting("Inbound:Host", "127.0.0.1");
+            host.UseSetting("Inbound:Port", TestServices.ImapPort.ToString());
+            host.UseSetting("Inbound:Security", "None");
+            host.UseSetting("Inbound:Username", TestServices.ImapUser);
+            host.UseSetting("Inbound:Password", TestServices.ImapPassword);
+            host.UseSetting("Consent:UnsubscribeMailto", TestServices.UnsubscribeAddress);
             foreach (var (key, value) in Settings) host.UseSetting(key, value);
             if (HttpPort > 0) host.UseSetting("urls", $"http://127.0.0.1:{HttpPort}");
             host.ConfigureTestServices(services =>
@@ -82,6 +89,7 @@ public class CareFlowsFixture : IAsyncLifetime
         await TestState.ResetAsync(Services.GetRequiredService<IDocumentStore>(), Services.GetRequiredService<NpgsqlDataSource>(), Mail);
         await OrdersErrorQueue.PurgeAsync();
         await ConsentErrorQueue.PurgeAsync();
+        await Mailbox.ClearAsync();
         // Back to the flows in workflows/, published as at start-up.
         (await Services.GetRequiredService<WorkflowFileImporter>().ImportAllAsync(CancellationToken.None)).ShouldBeEmpty();
         Services.GetRequiredService<FlowCatalog>().Invalidate();

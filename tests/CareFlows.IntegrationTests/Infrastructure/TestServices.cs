@@ -14,4 +14,10 @@ public static class TestServices
     public static Uri MailSinkApi => new(Environment.GetEnvironmentVariable("CAREFLOWS_TEST_MAILDEV") ?? "http://127.0.0.1:1080/");
 
     public static int SmtpPort => int.Parse(Environment.GetEnvironmentVariable("CAREFLOWS_TEST_SMTP_PORT") ?? "1025");
+
+    /// <summary>The tests' own Dovecot mailbox (user "careflows-tests"), which the server reads as its inbound mailbox.</summary>
+    public static int ImapPort => int.Parse(Environment.GetEnvironmentVariable("CAREFLOWS_TEST_IMAP_PORT") ?? "1143");
+    public const string ImapUser = "careflows-tests";
+    public const string ImapPassword = "careflows";
+    public const string UnsubscribeAddress = "unsubscribe@careflows.test";
 }

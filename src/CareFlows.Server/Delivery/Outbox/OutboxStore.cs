@@ -117,6 +117,32 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
             $"update {OutboxSchema.Table} set status = '{OutboxStatus.Skipped}', lease_until = null, last_error = ? where message_id = ? and status = '{OutboxStatus.Pending}'",
             [reason, message.MessageId], ct);
 
+    /// <summary>A sent message, as the outbox holds it (without its bodies): what a late report about it needs.</summary>
+    public async Task<OutboxMessage?> FindSentAsync(string messageId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select message_id, stream_id, step_id, template, category, recipient, created_at, kind, customer_id from {OutboxSchema.Table} where message_id = @id and status = '{OutboxStatus.Sent}'");
+        command.Parameters.AddWithValue("id", messageId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new OutboxMessage
+        {
+            MessageId = reader.GetString(0), StreamId = reader.GetGuid(1), StepId = reader.GetString(2), Template = reader.GetString(3),
+            Category = reader.GetString(4), Recipient = reader.GetString(5), CreatedAt = reader.GetFieldValue<DateTimeOffset>(6),
+            Kind = reader.GetString(7), CustomerId = reader.GetString(8), Subject = "", HtmlBody = "", TextBody = "",
+        };
+    }
+
+    /// <summary>
+    /// The receiving server accepted a message and later reported it undeliverable (an RFC 3464 delivery status
+    /// notification): the same outcome as a 5xx at the time, told to the same handlers, committed with whatever the
+    /// caller stages (the inbound reader's "handled" mark).
+    /// </summary>
+    public Task RecordLateBounceAsync(OutboxMessage message, string reason, DateTimeOffset now, Action<IDocumentSession> stageWith, CancellationToken ct) =>
+        FinishAsync(message, new MessageOutcome(OutboxStatus.Bounced, reason, now),
+            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Bounced}', last_error = ? where message_id = ? and status = '{OutboxStatus.Sent}'",
+            [reason, message.MessageId], ct, stageWith);
+
     /// <summary>Back to pending, due at <paramref name="dueAt"/>; <paramref name="retryKind"/> says what it waits for (see <see cref="RetryKind"/>).</summary>
     public async Task RescheduleAsync(OutboxMessage message, DateTimeOffset dueAt, string retryKind, string reason, CancellationToken ct)
     {
@@ -164,13 +190,15 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     // The row's final state and what it means for the message's sender commit together. A sender's handler appends at
     // the version it read (a flow instance may take a step at the very moment its message is recorded), so a conflict
     // writes the whole commit again on fresh state.
-    private async Task FinishAsync(OutboxMessage message, MessageOutcome outcome, string sql, object[] parameters, CancellationToken ct)
+    private async Task FinishAsync(OutboxMessage message, MessageOutcome outcome, string sql, object[] parameters, CancellationToken ct,
+        Action<IDocumentSession>? stageWith = null)
     {
         await WriteConflicts.RetryAsync(async () =>
         {
             await using var session = store.LightweightSession();
             foreach (var handler in outcomeHandlers) await handler.WithinCommitAsync(session, message, outcome, ct);
             session.QueueSqlCommand(sql, parameters);
+            stageWith?.Invoke(session);
             await session.SaveChangesAsync(ct);
         }, ct);
         foreach (var handler in outcomeHandlers) await handler.AfterCommitAsync(message, outcome, ct);
