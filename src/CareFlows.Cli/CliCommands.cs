@@ -59,7 +59,7 @@ public static class CliCommands
         var simulatedOrder = new Option<FileInfo>("--order") { Description = "The order to simulate with (default: a sample order)" };
         var events = new Option<string[]>("--event")
         {
-            Description = "EVENT@DURATION[:reason], e.g. OrderDelivered@P2DT6H or OrderRefunded@P10D:damaged; repeatable",
+            Description = "EVENT@DURATION[:reason], e.g. OrderDelivered@P2DT6H, OrderRefunded@P10D:damaged, FeedbackGiven@P7D:2:box was damaged, CustomerReplied@P7D:text or CaseResolved@P8D; repeatable",
             AllowMultipleArgumentsPerToken = false,
         };
         var templates = new Option<DirectoryInfo>("--templates") { Description = "The templates folder (default: ./templates, searched upwards)" };

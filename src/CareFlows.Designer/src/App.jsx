@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { SignIn } from './SignIn.jsx';
 import { FlowList } from './FlowList.jsx';
 import { Editor } from './Editor.jsx';
+import { FeedbackView, CustomerCare } from './FeedbackView.jsx';
 
 // Screens by URL hash, so the browser's back button and a bookmark work: #/ is the list, #/flows/{id} a flow.
 function useRoute() {
@@ -12,8 +13,11 @@ function useRoute() {
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  const match = /^#\/flows\/(.+)$/.exec(hash);
-  return match ? { screen: 'flow', id: decodeURIComponent(match[1]) } : { screen: 'list' };
+  const flow = /^#\/flows\/(.+)$/.exec(hash);
+  if (flow) return { screen: 'flow', id: decodeURIComponent(flow[1]) };
+  const customer = /^#\/customers\/(.+)$/.exec(hash);
+  if (customer) return { screen: 'customer', id: decodeURIComponent(customer[1]) };
+  return hash === '#/feedback' ? { screen: 'feedback' } : { screen: 'list' };
 }
 
 export function App() {
@@ -28,10 +32,14 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <a href="#/" className="brand">CareFlows designer</a>
+        <nav aria-label="Screens"><a href="#/">Flows</a> · <a href="#/feedback">Feedback</a></nav>
         <span className="who">Signed in as {user}</span>
         <button type="button" onClick={signOut}>Sign out</button>
       </header>
-      {route.screen === 'flow' ? <Editor key={route.id} flowId={route.id} /> : <FlowList />}
+      {route.screen === 'flow' ? <Editor key={route.id} flowId={route.id} />
+        : route.screen === 'feedback' ? <FeedbackView />
+        : route.screen === 'customer' ? <CustomerCare key={route.id} customerId={route.id} />
+        : <FlowList />}
     </div>
   );
 }

@@ -145,6 +145,8 @@ function Canvas({ flowId }) {
   const selected = nodes.find((n) => n.id === selectedId);
   const selectedView = viewNodes.find((n) => n.id === selectedId);
   const targets = viewNodes.filter((n) => n.id !== selectedId && !n.data.isTrigger).map((n) => ({ id: n.id, label: `${n.data.label} (${n.id})` }));
+  // What a WaitForFeedback can wait on: the flow's emails.
+  const emails = viewNodes.filter((n) => n.data.type === 'SendEmail').map((n) => ({ id: n.id, label: `${n.data.properties?.template ?? n.data.label} (${n.id})` }));
 
   return (
     <main className="editor">
@@ -170,7 +172,7 @@ function Canvas({ flowId }) {
             <button role="tab" aria-selected={tab === 'watch'} onClick={() => setTab('watch')}>Watch</button>
           </div>
           {tab === 'properties' && <PropertiesPanel node={selected} faults={selected ? faults.byActivity[selected.id] : null} type={selected && typeOf(selected.data.type)} templates={templates}
-            ports={selectedView?.data.ports} targets={targets} targetOf={(port) => targetOf(edges, selected.id, port)}
+            ports={selectedView?.data.ports} targets={targets} emails={emails} targetOf={(port) => targetOf(edges, selected.id, port)}
             onConnect={(port, target) => change(nodes, setTarget(edges, selected.id, port, target))}
             onChange={(properties) => change(nodes.map((n) => (n.id === selected.id ? { ...n, data: { ...n.data, properties } } : n)), edges)}
             onDelete={() => { change(nodes.filter((n) => n.id !== selected.id), edges.filter((e) => e.source !== selected.id && e.target !== selected.id)); setSelectedId(null); }} />}

@@ -5,7 +5,7 @@ import { describeDuration, parseDuration, splitProblem } from './graph.js';
 const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /** The selected activity's settings, built from its type's property specs (GET /api/activity-types). */
-export function PropertiesPanel({ node, type, faults, templates, ports, targets, targetOf, onChange, onConnect, onDelete }) {
+export function PropertiesPanel({ node, type, faults, templates, ports, targets, emails, targetOf, onChange, onConnect, onDelete }) {
   if (!node || !type) return <aside className="panel" aria-label="Properties"><p className="hint">Select an activity to edit it.</p></aside>;
   const set = (name, value) => onChange({ ...node.data.properties, [name]: value });
   return (
@@ -15,7 +15,7 @@ export function PropertiesPanel({ node, type, faults, templates, ports, targets,
       <p className="hint">Id: <code>{node.id}</code></p>
       {faults?.length > 0 && <ul className="error" role="alert" aria-label="Problems with this activity">{faults.map((f, i) => <li key={`${i}-${f}`}>{f}</li>)}</ul>}
       {type.properties.map((spec) => (
-        <Field key={spec.name} spec={spec} value={node.data.properties[spec.name]} templates={templates} onChange={(v) => set(spec.name, v)} />
+        <Field key={spec.name} spec={spec} value={node.data.properties[spec.name]} templates={templates} emails={emails ?? []} onChange={(v) => set(spec.name, v)} />
       ))}
       {type.name === 'SendEmail' && node.data.properties.template && <TemplatePreview template={node.data.properties.template} />}
       <Connections ports={ports} targets={targets} targetOf={targetOf} onConnect={onConnect} />
@@ -24,7 +24,7 @@ export function PropertiesPanel({ node, type, faults, templates, ports, targets,
   );
 }
 
-function Field({ spec, value, templates, onChange }) {
+function Field({ spec, value, templates, emails, onChange }) {
   const id = `prop-${spec.name}`;
   const label = <label htmlFor={id}>{spec.label}{spec.required ? ' *' : ''}</label>;
   const hint = spec.hint ? <p className="hint">{spec.hint}</p> : null;
@@ -40,6 +40,18 @@ function Field({ spec, value, templates, onChange }) {
         <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
           <option value="">Choose…</option>
           {(spec.choices ?? []).map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>{hint}</div>;
+    case 'Message':
+      return <div className="field">{label}
+        <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Choose an email of this flow…</option>
+          {emails.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+        </select>{hint}</div>;
+    case 'Score':
+      return <div className="field">{label}
+        <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}>
+          <option value="">Default</option>
+          {[1, 2, 3, 4, 5].map((s) => <option key={s} value={s}>{s} of 5</option>)}
         </select>{hint}</div>;
     case 'Duration':
       return <DurationField id={id} label={label} value={value} onChange={onChange} />;

@@ -39,6 +39,9 @@ function explain(status, data) {
 
 export const api = {
   me: () => call('GET', '/designer/api/me'),
+  feedback: (days, flowId) => call('GET', `/api/feedback?days=${days}${flowId ? `&flowId=${encodeURIComponent(flowId)}` : ''}`),
+  customerCare: (id) => call('GET', `/api/customers/${encodeURIComponent(id)}/care`),
+  resolveCase: (customerId, caseId, note) => call('POST', `/api/customers/${encodeURIComponent(customerId)}/cases/${caseId}/resolve`, { note }),
   signIn: (username, password) => call('POST', '/designer/api/sign-in', { username, password }),
   signOut: () => call('POST', '/designer/api/sign-out'),
   activityTypes: () => call('GET', '/api/activity-types'),

@@ -18,6 +18,13 @@ public sealed class FlowCatalog(IDocumentStore store, TimeProvider clock)
     public async Task<IReadOnlyList<CompiledFlow>> TriggeredByAsync(string eventName, CancellationToken ct) =>
         (await LiveAsync(ct)).Where(f => f.Trigger.Event == eventName).ToList();
 
+    public async Task<bool> HasVersionAsync(string flowId, int version, CancellationToken ct)
+    {
+        if (_versions.ContainsKey(FlowVersion.IdFor(flowId, version))) return true;
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<FlowVersion>(FlowVersion.IdFor(flowId, version), ct) is not null;
+    }
+
     public async Task<CompiledFlow> VersionAsync(string flowId, int version, CancellationToken ct)
     {
         var id = FlowVersion.IdFor(flowId, version);

@@ -35,7 +35,11 @@ public static class SimulationEndpoints
             if (!compiled.IsValid) return Results.UnprocessableEntity(new { title = "The flow has faults", faults = compiled.Faults });
             flow = compiled.Flow!;
         }
-        else if (request is { FlowId: { } id, Version: { } version }) flow = await catalog.VersionAsync(id, version, ct);
+        else if (request is { FlowId: { } id, Version: { } version })
+        {
+            if (!await catalog.HasVersionAsync(id, version, ct)) return Results.Problem($"Flow '{id}' has no version {version}", statusCode: 404);
+            flow = await catalog.VersionAsync(id, version, ct);
+        }
         else return Results.Problem("Give a definition, or a flowId with a version", statusCode: 400);
 
         var events = new List<ScriptedEvent>();

@@ -45,7 +45,7 @@ public class DefinitionApiTests(CareFlowsFixture app) : IAsyncLifetime
         var flows = await client.GetFromJsonAsync<JsonArray>("/api/flows", Json);
         var flow = flows!.Single(f => f!["id"]!.GetValue<string>() == "close-the-loop")!;
         flow["state"]!.GetValue<string>().ShouldBe("published");
-        flow["publishedVersion"]!.GetValue<int>().ShouldBe(1);
+        flow["publishedVersion"]!.GetValue<int>().ShouldBe(2); // workflows/close-the-loop.json says version 2
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class DefinitionApiTests(CareFlowsFixture app) : IAsyncLifetime
         using var client = app.CreateClient();
         var unchanged = await client.PostAsJsonAsync("/api/flows/close-the-loop/publish", new { note = "again" }, Json);
         unchanged.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await unchanged.Content.ReadAsStringAsync()).ShouldContain("the same as version 1");
+        (await unchanged.Content.ReadAsStringAsync()).ShouldContain("the same as version 2");
 
         var draft = await Draft(client);
         var changed = WithProperty(draft.Definition, "reassurance", "template", "support-reminder");
@@ -105,10 +105,10 @@ public class DefinitionApiTests(CareFlowsFixture app) : IAsyncLifetime
         await app.Mail.WaitForAsync(before.Customer.Email);
 
         var draft = await Draft(client);
-        var v2 = WithProperty(draft.Definition, "reassurance", "template", "support-reminder");
-        (await client.PutAsJsonAsync("/api/flows/close-the-loop/draft", new { definition = v2, revision = draft.Revision }, Json)).EnsureSuccessStatusCode();
+        var v3 = WithProperty(draft.Definition, "reassurance", "template", "support-reminder");
+        (await client.PutAsJsonAsync("/api/flows/close-the-loop/draft", new { definition = v3, revision = draft.Revision }, Json)).EnsureSuccessStatusCode();
         var published = await client.PostAsJsonAsync("/api/flows/close-the-loop/publish", new { note = "support reminder instead" }, Json);
-        (await published.Content.ReadFromJsonAsync<JsonObject>(Json))!["version"]!.GetValue<int>().ShouldBe(2);
+        (await published.Content.ReadFromJsonAsync<JsonObject>(Json))!["version"]!.GetValue<int>().ShouldBe(3);
 
         var after = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
         await app.Bus.Publish(after);
@@ -117,8 +117,8 @@ public class DefinitionApiTests(CareFlowsFixture app) : IAsyncLifetime
 
         (await app.Mail.WaitForAsync(before.Customer.Email, 2)).ShouldContain(m => m.Subject.StartsWith("Good choice"));
         (await app.Mail.WaitForAsync(after.Customer.Email, 2)).ShouldContain(m => m.Subject == "We are here if you need us");
-        (await app.InstanceAsync(before))!.FlowVersion.ShouldBe(1);
-        (await app.InstanceAsync(after))!.FlowVersion.ShouldBe(2);
+        (await app.InstanceAsync(before))!.FlowVersion.ShouldBe(2);
+        (await app.InstanceAsync(after))!.FlowVersion.ShouldBe(3);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class DefinitionApiTests(CareFlowsFixture app) : IAsyncLifetime
         using var client = app.CreateClient();
         var response = await client.PostAsJsonAsync("/api/simulate", new
         {
-            flowId = "close-the-loop", version = 1,
+            flowId = "close-the-loop", version = 2,
             events = new[] { new { @event = "OrderDelivered", after = "P2D" }, new { @event = "OrderRefunded", after = "P10D" } },
         }, Json);
         response.EnsureSuccessStatusCode();

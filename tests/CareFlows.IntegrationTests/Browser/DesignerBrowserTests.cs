@@ -169,7 +169,7 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
         await Shot(page, "designer-versions");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Revert the draft to this version" }).ClickAsync();
-        await page.GetByRole(AriaRole.Status).GetByText("The draft is version 1 again.").WaitForAsync();
+        await page.GetByRole(AriaRole.Status).GetByText("The draft is version 2 again.").WaitForAsync();
         var draft = JsonNode.Parse(await site.CreateClient().GetStringAsync("/api/flows/close-the-loop"))!["draft"]!;
         draft["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "wait-a-day")!["properties"]!["duration"]!.GetValue<string>().ShouldBe("P1D");
     }

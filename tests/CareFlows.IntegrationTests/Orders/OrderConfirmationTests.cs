@@ -65,7 +65,7 @@ public class OrderConfirmationTests(CareFlowsFixture app) : IAsyncLifetime
         message["template"]!.GetValue<string>().ShouldBe("order-confirmation");
         message["status"]!.GetValue<string>().ShouldBe("sent");
         message["subject"]!.GetValue<string>().ShouldBe($"Your order {order.OrderNumber} is confirmed");
-        message["flowVersion"]!.GetValue<int>().ShouldBe(1);
+        message["flowVersion"]!.GetValue<int>().ShouldBe(2);
     }
 
     [Fact]
