@@ -49,6 +49,7 @@ app.MapCareFlowsHealth();
 app.MapCareFlowsOpenApi();
 app.MapDefinitionEndpoints();
 app.MapSimulationEndpoints();
+app.MapTestSendEndpoints();
 app.MapTemplateEndpoints();
 app.MapMessageLogEndpoints();
 app.MapConsentEndpoints();

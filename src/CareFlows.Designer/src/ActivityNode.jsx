@@ -5,7 +5,7 @@ export function ActivityNode({ data, selected }) {
   const faults = data.faults ?? [];
   return (
     <div className={`node node-${data.category ?? 'action'}${selected ? ' selected' : ''}${faults.length ? ' faulty' : ''}`}
-      aria-label={`${data.label}${faults.length ? `, ${faults.length} problem(s)` : ''}`}>
+      aria-label={`${data.displayName || data.label}${faults.length ? `, ${faults.length} problem(s)` : ''}`}>
       {!data.isTrigger && <Handle type="target" position={Position.Top} />}
       <div className="node-type">{data.label}</div>
       <div className="node-id">{data.displayName || data.id}</div>
@@ -14,9 +14,9 @@ export function ActivityNode({ data, selected }) {
       {faults.map((f, i) => <div key={`${i}-${f}`} className="node-fault" role="note">⚠ {f}</div>)}
       <div className="ports">
         {data.ports.map((port, i) => (
-          <Handle key={port} id={port} type="source" position={Position.Bottom} title={port}
+          <Handle key={port} id={port} type="source" position={Position.Bottom} title={data.portLabels?.[port] ?? port}
             style={{ left: `${((i + 1) * 100) / (data.ports.length + 1)}%` }}>
-            {data.ports.length > 1 && <span className="port-label">{port}</span>}
+            {data.ports.length > 1 && <span className="port-label">{data.portLabels?.[port] ?? port}</span>}
           </Handle>
         ))}
       </div>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { api } from './api.js';
 import { autoLayout } from './layout.js';
-import { describeDuration, edgeId, faultsByActivity, newActivityId, setTarget, targetOf } from './graph.js';
+import { describeDuration, edgeId, faultsByActivity, flowOrder, newActivityId, setTarget, targetOf } from './graph.js';
 import { useFlowDraft, useLeaveWarning, useUndoKeys } from './useFlowDraft.js';
 import { useLiveFaults } from './useLiveFaults.js';
 import { Toolbar } from './Toolbar.jsx';
@@ -10,6 +10,8 @@ import { Palette } from './Palette.jsx';
 import { ProblemsList } from './ProblemsList.jsx';
 import { ActivityNode } from './ActivityNode.jsx';
 import { PropertiesPanel } from './PropertiesPanel.jsx';
+import { Tabs } from './Tabs.jsx';
+import { portLabel, summaryOf } from './describe.js';
 import { SimulationPanel } from './SimulationPanel.jsx';
 import { VersionsPanel } from './VersionsPanel.jsx';
 import { WatchPanel } from './WatchPanel.jsx';
@@ -135,16 +137,19 @@ function Canvas({ flowId }) {
     const type = typeOf(n.data.type);
     const p = n.data.properties ?? {};
     const ports = n.data.type === 'RandomSplit' ? (Array.isArray(p.branches) ? p.branches.map((b) => b.name) : []) : (type?.ports ?? []);
-    const summary = [p.template, p.category, describeDuration(p.duration), p.event, p.expression, p.start && `${p.start}–${p.end ?? ''}`]
-      .filter(Boolean).join(' · ');
-    return { ...n, data: { ...n.data, id: n.id, label: type?.label ?? n.data.type, category: type?.category, isTrigger: type?.isTrigger, ports, summary, faults: faults.byActivity[n.id], stats: describeStep(stepCounts[n.id]) } };
+    const summary = summaryOf(n.data.type, p);
+    const portLabels = Object.fromEntries(ports.map((port) => [port, portLabel(n.data.type, p, port)]));
+    return { ...n, data: { ...n.data, id: n.id, label: type?.label ?? n.data.type, category: type?.category, isTrigger: type?.isTrigger, ports, portLabels, summary, faults: faults.byActivity[n.id], stats: describeStep(stepCounts[n.id]) } };
   }), [nodes, typeOf, faults, stepCounts]);
 
   if (error && !flow) return <main className="editor"><p role="alert" className="error">{error}</p><a href="#/">Back to the flows</a></main>;
   if (!flow) return <main className="editor"><p>Loading…</p></main>;
   const selected = nodes.find((n) => n.id === selectedId);
   const selectedView = viewNodes.find((n) => n.id === selectedId);
-  const targets = viewNodes.filter((n) => n.id !== selectedId && !n.data.isTrigger).map((n) => ({ id: n.id, label: `${n.data.label} (${n.id})` }));
+  const targets = viewNodes.filter((n) => n.id !== selectedId && !n.data.isTrigger).map((n) => ({ id: n.id, label: n.data.displayName ? `${n.data.displayName} (${n.data.label})` : `${n.data.label} (${n.id})` }));
+  // Display names where the marketer gave one, for the timeline and Watch; the flow's steps in the order they run.
+  const names = Object.fromEntries(viewNodes.filter((n) => n.data.displayName).map((n) => [n.id, n.data.displayName]));
+  const order = flowOrder(nodes, edges);
   // What a WaitForFeedback can wait on: the flow's emails.
   const emails = viewNodes.filter((n) => n.data.type === 'SendEmail').map((n) => ({ id: n.id, label: `${n.data.properties?.template ?? n.data.label} (${n.id})` }));
 
@@ -164,22 +169,22 @@ function Canvas({ flowId }) {
           </ReactFlow>
         </div>
         <div className="side">
-          <div role="tablist" className="tabs">
-            <button role="tab" aria-selected={tab === 'properties'} onClick={() => setTab('properties')}>Properties</button>
-            <button role="tab" aria-selected={tab === 'problems'} onClick={() => setTab('problems')}>Problems ({faultCount})</button>
-            <button role="tab" aria-selected={tab === 'simulate'} onClick={() => setTab('simulate')}>Simulate</button>
-            <button role="tab" aria-selected={tab === 'versions'} onClick={() => setTab('versions')}>Versions</button>
-            <button role="tab" aria-selected={tab === 'watch'} onClick={() => setTab('watch')}>Watch</button>
-          </div>
-          {tab === 'properties' && <PropertiesPanel node={selected} faults={selected ? faults.byActivity[selected.id] : null} type={selected && typeOf(selected.data.type)} templates={templates}
-            ports={selectedView?.data.ports} targets={targets} emails={emails} targetOf={(port) => targetOf(edges, selected.id, port)}
+          <Tabs label="Flow tools" selected={tab} onSelect={setTab} tabs={[
+            { id: 'properties', label: 'Properties' }, { id: 'problems', label: `Problems (${faultCount})` }, { id: 'simulate', label: 'Simulate' },
+            { id: 'versions', label: 'Versions' }, { id: 'watch', label: 'Watch' },
+          ]} />
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+          {tab === 'properties' && <PropertiesPanel flowId={flowId} dirty={draft.dirty} node={selected} faults={selected ? faults.byActivity[selected.id] : null} type={selected && typeOf(selected.data.type)} templates={templates}
+            ports={selectedView?.data.ports} portLabels={selectedView?.data.portLabels} targets={targets} emails={emails} targetOf={(port) => targetOf(edges, selected.id, port)}
             onConnect={(port, target) => change(nodes, setTarget(edges, selected.id, port, target))}
             onChange={(properties) => change(nodes.map((n) => (n.id === selected.id ? { ...n, data: { ...n.data, properties } } : n)), edges)}
+            onRename={(displayName) => change(nodes.map((n) => (n.id === selected.id ? { ...n, data: { ...n.data, displayName: displayName || null } } : n)), edges)}
             onDelete={() => { change(nodes.filter((n) => n.id !== selected.id), edges.filter((e) => e.source !== selected.id && e.target !== selected.id)); setSelectedId(null); }} />}
           {tab === 'problems' && <ProblemsList faults={faults} count={faultCount} onSelect={(id) => { setSelectedId(id); setTab('properties'); }} />}
-          {tab === 'simulate' && <SimulationPanel onSimulate={(order, events) => api.simulate(definition, events, order)} />}
+          {tab === 'simulate' && <SimulationPanel names={names} onSimulate={(order, events, count, consent) => api.simulate(definition, events, order, count, consent)} />}
           {tab === 'versions' && <VersionsPanel key={flow.latestVersion} flowId={flowId} draft={definition} onRevert={revert} />}
-          {tab === 'watch' && <WatchPanel report={report} days={days} onDays={setDays} onSelect={(id) => { setSelectedId(id); flowApi.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 }); }} />}
+          {tab === 'watch' && <WatchPanel names={names} order={order} report={report} days={days} onDays={setDays} onSelect={(id) => { setSelectedId(id); flowApi.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 }); }} />}
+          </div>
         </div>
       </div>
     </main>

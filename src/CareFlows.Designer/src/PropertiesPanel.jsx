@@ -5,7 +5,7 @@ import { describeDuration, parseDuration, splitProblem } from './graph.js';
 const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /** The selected activity's settings, built from its type's property specs (GET /api/activity-types). */
-export function PropertiesPanel({ node, type, faults, templates, ports, targets, emails, targetOf, onChange, onConnect, onDelete }) {
+export function PropertiesPanel({ flowId, dirty, node, type, faults, templates, ports, portLabels, targets, emails, targetOf, onChange, onRename, onConnect, onDelete }) {
   if (!node || !type) return <aside className="panel" aria-label="Properties"><p className="hint">Select an activity to edit it.</p></aside>;
   const set = (name, value) => onChange({ ...node.data.properties, [name]: value });
   return (
@@ -13,12 +13,16 @@ export function PropertiesPanel({ node, type, faults, templates, ports, targets,
       <h2>{type.label}</h2>
       <p className="hint">{type.description}</p>
       <p className="hint">Id: <code>{node.id}</code></p>
+      <div className="field"><label htmlFor="prop-display-name">Name on the canvas</label>
+        <input id="prop-display-name" value={node.data.displayName ?? ''} placeholder={node.id} onChange={(e) => onRename(e.target.value)} />
+        <p className="hint">What the box, the timeline, Watch and the version history call it; the id stays.</p></div>
       {faults?.length > 0 && <ul className="error" role="alert" aria-label="Problems with this activity">{faults.map((f, i) => <li key={`${i}-${f}`}>{f}</li>)}</ul>}
       {type.properties.map((spec) => (
         <Field key={spec.name} spec={spec} value={node.data.properties[spec.name]} templates={templates} emails={emails ?? []} onChange={(v) => set(spec.name, v)} />
       ))}
-      {type.name === 'SendEmail' && node.data.properties.template && <TemplatePreview template={node.data.properties.template} />}
-      <Connections ports={ports} targets={targets} targetOf={targetOf} onConnect={onConnect} />
+      {type.name === 'SendEmail' && node.data.properties.template && <TemplatePreview template={node.data.properties.template} flowId={flowId} />}
+      {type.name === 'SendEmail' && node.data.properties.template && flowId && <TestSend flowId={flowId} activityId={node.id} dirty={dirty} />}
+      <Connections ports={ports} portLabels={portLabels ?? {}} targets={targets} targetOf={targetOf} onConnect={onConnect} />
       <button type="button" className="danger" onClick={onDelete}>Delete activity</button>
     </aside>
   );
@@ -69,13 +73,13 @@ function Field({ spec, value, templates, emails, onChange }) {
 }
 
 // Where each outcome leads, as fields: the same wiring as dragging between handles, without a mouse.
-function Connections({ ports, targets, targetOf, onConnect }) {
+function Connections({ ports, portLabels, targets, targetOf, onConnect }) {
   if (!ports?.length) return null;
   return <fieldset className="connections">
     <legend>Then go to</legend>
     {ports.map((port) => (
       <div className="field" key={port}>
-        <label htmlFor={`then-${port}`}>{ports.length > 1 ? `When ${port}` : 'Next activity'}</label>
+        <label htmlFor={`then-${port}`}>{ports.length > 1 ? `When ${portLabels[port] ?? port}` : 'Next activity'}</label>
         <select id={`then-${port}`} value={targetOf(port)} onChange={(e) => onConnect(port, e.target.value)}>
           <option value="">Nothing (the flow ends here)</option>
           {targets.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
@@ -117,14 +121,14 @@ function BranchesField({ id, label, value, onChange }) {
   </div>;
 }
 
-function TemplatePreview({ template }) {
+function TemplatePreview({ template, flowId }) {
   const [locale, setLocale] = useState('en');
   const [preview, setPreview] = useState(null);
   const [error, setError] = useState(null);
   useEffect(() => {
     setError(null);
-    api.preview(template, locale).then(setPreview).catch((e) => { setPreview(null); setError(e.message); });
-  }, [template, locale]);
+    api.preview(template, locale, flowId).then(setPreview).catch((e) => { setPreview(null); setError(e.message); });
+  }, [template, locale, flowId]);
   return <div className="preview">
     <label htmlFor="preview-locale">Preview for the sample order in</label>
     <select id="preview-locale" value={locale} onChange={(e) => setLocale(e.target.value)}>
@@ -136,4 +140,26 @@ function TemplatePreview({ template }) {
       <iframe title="Rendered email" sandbox="" srcDoc={preview.html} />
     </>}
   </div>;
+}
+
+// A test send: this step's email, rendered for the sample order, to an address the marketer types. The draft as
+// saved is what is sent, so unsaved changes are pointed out.
+function TestSend({ flowId, activityId, dirty }) {
+  const [to, setTo] = useState('');
+  const [status, setStatus] = useState(null);
+  const send = async (e) => {
+    e.preventDefault();
+    setStatus(null);
+    try {
+      const sent = await api.testSend(flowId, activityId, to);
+      setStatus({ ok: true, text: `Sent “${sent.subject}” to ${to}.` });
+    } catch (err) { setStatus({ ok: false, text: err.message }); }
+  };
+  return <form className="test-send" onSubmit={send}>
+    <label htmlFor="test-send-to">Send a test of this email to</label>
+    <input id="test-send-to" type="email" required value={to} placeholder="you@shop.example" onChange={(e) => setTo(e.target.value)} />
+    <button type="submit">Send test</button>
+    {dirty && <p className="hint">The test uses the saved draft: save first to include your latest changes.</p>}
+    {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'notice' : 'error'}>{status.text}</p>}
+  </form>;
 }

@@ -2,7 +2,11 @@ import { useEffect, useState } from 'react';
 import { api } from './api.js';
 import { compareRuns, dayToDuration } from './simulation.js';
 
-const EVENTS = ['OrderShipped', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded'];
+const EVENTS = ['OrderShipped', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded', 'FeedbackGiven', 'CustomerReplied', 'CaseResolved'];
+const EVENT_NAMES = {
+  OrderShipped: 'Order shipped', OrderDelivered: 'Order delivered', OrderCancelled: 'Order cancelled', OrderRefunded: 'Order refunded',
+  FeedbackGiven: 'Customer rates', CustomerReplied: 'Customer replies', CaseResolved: 'Case resolved',
+};
 const ENDINGS = ['OrderCancelled', 'OrderRefunded'];
 
 /**
@@ -10,8 +14,13 @@ const ENDINGS = ['OrderCancelled', 'OrderRefunded'];
  * message with its preview, each branch and why. With a cancellation or refund in the script it also says which
  * messages that stops, by running once more without it.
  */
-export function SimulationPanel({ onSimulate }) {
+export function SimulationPanel({ onSimulate, names = {} }) {
   const [order, setOrder] = useState('');
+  const [orders, setOrders] = useState('1');
+  const [defaults, setDefaults] = useState({ service: true, marketing: false });
+  const [consent, setConsent] = useState({ service: 'default', marketing: 'default' });
+  useEffect(() => { api.consentDefaults().then(setDefaults).catch(() => {}); }, []);
+  const chosen = (c) => (consent[c] === 'default' ? null : consent[c] === 'yes');
   const [events, setEvents] = useState([{ event: 'OrderDelivered', day: '2' }]);
   const [result, setResult] = useState(null);
   const [effect, setEffect] = useState(null);
@@ -20,7 +29,10 @@ export function SimulationPanel({ onSimulate }) {
   useEffect(() => { api.sampleOrder().then((o) => setOrder(JSON.stringify(o, null, 2))).catch((e) => setError(e.message)); }, []);
 
   const update = (i, patch) => setEvents(events.map((e, j) => (i === j ? { ...e, ...patch } : e)));
-  const script = (list) => list.map((e) => ({ event: e.event, after: dayToDuration(e.day) }));
+  // A rating travels as "score:comment", a reply as its text: the simulator's own shorthand (see ScriptedAnswers).
+  const reasonOf = (e) => (e.event === 'FeedbackGiven' ? `${e.score ?? 5}${e.text ? `:${e.text}` : ''}` : e.event === 'CustomerReplied' ? (e.text ?? '') : undefined);
+  const script = (list) => list.map((e) => ({ event: e.event, after: dayToDuration(e.day), reason: reasonOf(e) }));
+  const count = Math.max(1, Number.parseInt(orders, 10) || 1);
 
   const run = async (e) => {
     e.preventDefault();
@@ -31,10 +43,11 @@ export function SimulationPanel({ onSimulate }) {
     const bad = events.find((x) => dayToDuration(x.day) === null);
     if (bad) { setError(`"${bad.day}" is not a day number (e.g. 2, or 1.5 for a day and a half).`); return; }
     try {
-      const withEvents = await onSimulate(parsed, script(events));
+      const profile = { service: chosen('service'), marketing: chosen('marketing') };
+      const withEvents = await onSimulate(parsed, script(events), count, profile);
       setResult(withEvents);
       const kept = events.filter((x) => !ENDINGS.includes(x.event));
-      if (kept.length < events.length) setEffect(compareRuns(await onSimulate(parsed, script(kept)), withEvents));
+      if (kept.length < events.length) setEffect(compareRuns(await onSimulate(parsed, script(kept), count, profile), withEvents));
     } catch (err) { setResult(null); setError(err.message); }
   };
 
@@ -45,13 +58,34 @@ export function SimulationPanel({ onSimulate }) {
           <summary>Order (a sample; edit it to try another customer, locale or total)</summary>
           <textarea aria-label="Order as JSON" rows={12} value={order} onChange={(e) => setOrder(e.target.value)} spellCheck={false} />
         </details>
+        <div className="field">
+          <label htmlFor="sim-orders">Orders this customer has placed, this one included</label>
+          <input id="sim-orders" inputMode="numeric" size={4} value={orders} onChange={(e) => setOrders(e.target.value)} />
+          <p className="hint">{count === 1 ? 'A first order (customer.is_first_order is true).' : `A returning customer with ${count} orders.`}</p>
+        </div>
+        {['service', 'marketing'].map((c) => (
+          <div className="field" key={c}>
+            <label htmlFor={`sim-consent-${c}`}>{c === 'service' ? 'Service mail' : 'Marketing mail'}</label>
+            <select id={`sim-consent-${c}`} value={consent[c]} onChange={(e) => setConsent({ ...consent, [c]: e.target.value })}>
+              <option value="default">Never chose: the shop's default ({defaults[c] ? 'yes' : 'no'})</option>
+              <option value="yes">Agreed</option>
+              <option value="no">Said no</option>
+            </select>
+          </div>
+        ))}
         <fieldset>
           <legend>What happens after the order</legend>
           {events.map((x, i) => (
             <div key={i} className="event-row">
               <select aria-label={`Event ${i + 1}`} value={x.event} onChange={(e) => update(i, { event: e.target.value })}>
-                {EVENTS.map((name) => <option key={name}>{name}</option>)}
+                {EVENTS.map((name) => <option key={name} value={name}>{EVENT_NAMES[name]}</option>)}
               </select>
+              {x.event === 'FeedbackGiven' && <select aria-label={`Score of event ${i + 1}`} value={x.score ?? 5} onChange={(e) => update(i, { score: Number(e.target.value) })}>
+                {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n} of 5</option>)}
+              </select>}
+              {(x.event === 'FeedbackGiven' || x.event === 'CustomerReplied') &&
+                <input aria-label={x.event === 'FeedbackGiven' ? `Comment of event ${i + 1}` : `Reply of event ${i + 1}`} size={14} value={x.text ?? ''}
+                  placeholder={x.event === 'FeedbackGiven' ? 'comment' : 'reply'} onChange={(e) => update(i, { text: e.target.value })} />}
               <label>on day <input aria-label={`Day of event ${i + 1}`} inputMode="decimal" size={4} value={x.day} onChange={(e) => update(i, { day: e.target.value })} /></label>
               <button type="button" aria-label={`Remove event ${i + 1}`} onClick={() => setEvents(events.filter((_, j) => j !== i))}>✕</button>
             </div>
@@ -68,8 +102,8 @@ export function SimulationPanel({ onSimulate }) {
           : 'The cancellation or refund stops no message.'}</p>}
         <ol className="timeline" aria-label="Timeline">
           {result.timeline.map((t, i) => (
-            <li key={i} className={t.email ? 'email' : ''}>
-              <time dateTime={t.at}>{new Date(t.at).toLocaleString()}</time> <span>{t.text}</span>{t.why && <span className="why"> — {t.why}</span>}
+            <li key={i} className={t.email ? 'email' : t.kind === 'skipped' ? 'skipped' : ''}>
+              <time dateTime={t.at}>{new Date(t.at).toLocaleString()}</time> {t.activityId && names[t.activityId] && <strong>{names[t.activityId]}: </strong>}<span>{t.text}</span>{t.why && <span className="why"> — {t.why}</span>}
               {t.email && <>
                 {' '}<button type="button" className="link" onClick={() => setOpen(open === i ? null : i)} aria-expanded={open === i}>✉ {t.email.subject ?? t.email.template}</button>
                 {open === i && <iframe title={`Email ${t.email.template}`} sandbox="" srcDoc={t.email.html ?? t.email.renderError} />}

@@ -3,19 +3,22 @@ import { describeStep } from './stepCounts.js';
 const PERIODS = [[1, 'Last 24 hours'], [7, 'Last 7 days'], [30, 'Last 30 days'], [90, 'Last 90 days']];
 
 /** How the flow is doing, step by step, over a chosen period; the same counts are drawn on the canvas. */
-export function WatchPanel({ report, days, onDays, onSelect }) {
+export function WatchPanel({ report, days, onDays, onSelect, names = {}, order = [] }) {
+  // In the order the flow runs (the whole flow first), not alphabetically.
+  const rank = (id) => (id ? (order.indexOf(id) === -1 ? order.length : order.indexOf(id)) : -1);
+  const steps = report ? [...report.steps].sort((a, b) => rank(a.activityId) - rank(b.activityId)) : [];
   return (
     <div className="watch">
       <label htmlFor="watch-period">Period</label>
       <select id="watch-period" value={days} onChange={(e) => onDays(Number(e.target.value))}>
         {PERIODS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </select>
-      {!report ? <p>Loading…</p> : report.steps.length === 0 ? <p className="hint">No customer has entered this flow in this period.</p> : (
+      {!report ? <p>Loading…</p> : steps.length === 0 ? <p className="hint">No customer has entered this flow in this period.</p> : (
         <ul className="steps" aria-label="Counts per step">
-          {report.steps.map((s) => (
+          {steps.map((s) => (
             <li key={s.activityId || '(flow)'}>
               {s.activityId
-                ? <button type="button" className="link" onClick={() => onSelect(s.activityId)}>{s.activityId}</button>
+                ? <button type="button" className="link" onClick={() => onSelect(s.activityId)}>{names[s.activityId] ?? s.activityId}</button>
                 : <strong>Whole flow</strong>}
               <div>{describeStep(s)}</div>
               {s.skipped.map((r) => <div key={`s${r.reason}`} className="hint">skipped {r.count}: {r.reason}</div>)}

@@ -59,7 +59,10 @@ export const api = {
   version: (id, version) => call('GET', `/api/flows/${encodeURIComponent(id)}/versions/${version}`),
   revert: (id, version, revision) => call('POST', `/api/flows/${encodeURIComponent(id)}/revert`, { version, revision }),
   steps: (id, days) => call('GET', `/api/flows/${encodeURIComponent(id)}/steps?days=${days}`),
-  simulate: (definition, events, order) => call('POST', '/api/simulate', { definition, events, order }),
+  simulate: (definition, events, order, customerOrderCount = 1, consent = null) =>
+    call('POST', '/api/simulate', { definition, events, order, customerOrderCount, consent }),
+  consentDefaults: () => call('GET', '/api/simulate/consent-defaults'),
   sampleOrder: () => call('GET', '/api/simulate/sample-order'),
-  preview: (template, locale) => call('POST', `/api/templates/${encodeURIComponent(template)}/preview`, { locale }),
+  preview: (template, locale, flowId) => call('POST', `/api/templates/${encodeURIComponent(template)}/preview`, { locale, flowId }),
+  testSend: (flowId, activityId, to) => call('POST', `/api/flows/${encodeURIComponent(flowId)}/test-send`, { activityId, to }),
 };

@@ -149,3 +149,19 @@ export function splitProblem(branches) {
   const total = branches.reduce((sum, b) => sum + Number(b.weight ?? 0), 0);
   return total === 100 ? null : `The weights add up to ${total}, not 100`;
 }
+
+/** The activities in the order a customer meets them: breadth-first from the trigger(s); unreachable ones last. */
+export function flowOrder(nodes, edges) {
+  const targets = new Set(edges.map((e) => e.target));
+  const queue = nodes.filter((n) => !targets.has(n.id)).map((n) => n.id);
+  const seen = new Set();
+  const order = [];
+  while (queue.length) {
+    const id = queue.shift();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    order.push(id);
+    edges.filter((e) => e.source === id).forEach((e) => queue.push(e.target));
+  }
+  return order.concat(nodes.map((n) => n.id).filter((id) => !seen.has(id)));
+}

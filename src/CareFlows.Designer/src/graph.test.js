@@ -88,3 +88,12 @@ describe('wiring ports from the panel', () => {
     expect(setTarget(two, 'placed', 'Done', '')).toEqual([{ id: 'confirm:Done->placed', source: 'confirm', sourceHandle: 'Done', target: 'placed' }]);
   });
 });
+
+describe('flowOrder', () => {
+  it('lists steps as a customer meets them, not alphabetically', async () => {
+    const { flowOrder } = await import('./graph.js');
+    const nodes = ['z-end', 'a-wait', 'start', 'm-send'].map((id) => ({ id }));
+    const edges = [{ source: 'start', target: 'm-send' }, { source: 'm-send', target: 'a-wait' }, { source: 'a-wait', target: 'z-end' }];
+    expect(flowOrder(nodes, edges)).toEqual(['start', 'm-send', 'a-wait', 'z-end']);
+  });
+});

@@ -28,8 +28,11 @@ public static class Simulator
 {
     private const int MaxDecisions = 1_000;
 
+    /// <param name="consent">Whether a message of a category may go to this customer (their profile, or the shop's
+    /// defaults); null lets everything go. A message it refuses shows as skipped, with why, as the server would skip it.</param>
     public static SimulationResult Run(CompiledFlow flow, OrderPlaced order, IReadOnlyList<ScriptedEvent> events,
-        MessageRenderer? renderer = null, string defaultTimeZone = "UTC", int customerOrderCount = 1, int seed = 1)
+        MessageRenderer? renderer = null, string defaultTimeZone = "UTC", int customerOrderCount = 1, int seed = 1,
+        Func<string, Consent.SendPermission>? consent = null)
     {
         var env = new EngineEnvironment(defaultTimeZone, DiscountCodes.Seeded(seed));
         var start = order.PlacedAt == default ? DateTimeOffset.UtcNow : order.PlacedAt;
@@ -44,7 +47,7 @@ public static class Simulator
         var decision = FlowEngine.Start(flow, instanceId, order, customerOrderCount, start, env);
         for (var decisions = 0; decisions < MaxDecisions; decisions++)
         {
-            state = Record(decision, state, timeline, renderer);
+            state = Record(decision, state, timeline, renderer, consent);
             if (!state.IsActive) break;
             var timerDue = state.Waiting?.Until;
             var eventDue = pending.TryPeek(out var scripted) ? start + scripted.After : (DateTimeOffset?)null;
@@ -72,7 +75,8 @@ public static class Simulator
         return new SimulationResult(flow.Id, flow.Version, true, outcome, timeline);
     }
 
-    private static InstanceState Record(FlowDecision decision, InstanceState state, List<TimelineEntry> timeline, MessageRenderer? renderer)
+    private static InstanceState Record(FlowDecision decision, InstanceState state, List<TimelineEntry> timeline, MessageRenderer? renderer,
+        Func<string, Consent.SendPermission>? consent)
     {
         var at = DateTimeOffset.MinValue;
         foreach (var outcome in decision.Outcomes)
@@ -81,6 +85,11 @@ public static class Simulator
             {
                 timeline.Add(new(at, "alert", alert.ActivityId, $"Alerts {(alert.To == Activities.FeedbackVocabulary.ToTeam ? "the team" : "the customer's owner")}"
                     + $"{(alert.Note is null ? "" : $" ({alert.Note})")} by email, and the helpdesk with CustomerNeedsAttention"));
+                continue;
+            }
+            if (outcome is EmailRequest skipped && consent?.Invoke(skipped.Category) is { Allowed: false } refused)
+            {
+                timeline.Add(new(at, "skipped", skipped.ActivityId, $"Skips '{skipped.Template}' ({skipped.Category}): {refused.Reason}", Why: refused.Reason));
                 continue;
             }
             if (outcome is EmailRequest request)

@@ -1,3 +1,4 @@
+using CareFlows.Server.Care;
 using CareFlows.Server.Consent;
 using CareFlows.Server.Delivery.Outbox;
 using CareFlows.Server.Discounts;
@@ -10,7 +11,8 @@ namespace CareFlows.Server.Customers;
 
 /// <summary>
 /// Everything CareFlows holds about one customer, found by the shop's customer id: the consent stream, the order
-/// records, every flow instance's stream, the outbox's messages (with their rendered content) and discount codes.
+/// records, every flow instance's stream, the outbox's messages (with their rendered content), discount codes, and
+/// their care stream (answers, cases) with their owner.
 /// What the export reads is exactly what the erasure removes: one list of places.
 /// </summary>
 public sealed class CustomerData(IDocumentStore store, NpgsqlDataSource dataSource)
@@ -25,7 +27,8 @@ public sealed class CustomerData(IDocumentStore store, NpgsqlDataSource dataSour
         foreach (var instance in found.Instances)
             instances.Add(new ExportedInstance(instance.Id, instance.FlowId, instance.FlowVersion, instance.OrderId, instance.Status.ToString(),
                 (await session.Events.FetchStreamAsync(instance.Id, token: ct)).Select(e => e.Data).ToList()));
-        return new CustomerExport(customerId, now, found.Addresses, found.Consent, history, found.Orders, instances, await MessagesAsync(customerId, ct), found.Codes);
+        return new CustomerExport(customerId, now, found.Addresses, found.Consent, history, found.Orders, instances, await MessagesAsync(customerId, ct), found.Codes,
+            found.Care, found.Owner);
     }
 
     /// <summary>
@@ -38,7 +41,7 @@ public sealed class CustomerData(IDocumentStore store, NpgsqlDataSource dataSour
         CustomerFindings found;
         await using (var query = store.QuerySession()) found = await FindAsync(query, customerId, ct);
         if (found.IsEmpty) return null;
-        var streams = found.Instances.Select(i => i.Id).Concat(found.Consent is { } c ? [c.Id] : []).ToArray();
+        var streams = found.Instances.Select(i => i.Id).Concat(found.Consent is { } c ? [c.Id] : []).Concat(found.Care is { } care ? [care.Id] : []).ToArray();
 
         // Rows first, in one transaction: once they are gone nothing is sent or resumed for this customer.
         var messages = 0;
@@ -50,6 +53,13 @@ public sealed class CustomerData(IDocumentStore store, NpgsqlDataSource dataSour
                 outbox.Parameters.AddWithValue("customer", customerId);
                 outbox.Parameters.AddWithValue("streams", streams);
                 messages = await outbox.ExecuteNonQueryAsync(ct);
+            }
+            // Helpdesk messages staged for RabbitMQ name the customer and quote them.
+            await using (var publications = new NpgsqlCommand(
+                $"delete from {Hosting.Publications.PublicationSchema.Table} where body->>'customerId' = @customer", connection, tx))
+            {
+                publications.Parameters.AddWithValue("customer", customerId);
+                await publications.ExecuteNonQueryAsync(ct);
             }
             await using (var timers = new NpgsqlCommand("delete from careflows.timers where stream_id = any(@streams)", connection, tx))
             {
@@ -63,6 +73,8 @@ public sealed class CustomerData(IDocumentStore store, NpgsqlDataSource dataSour
         {
             foreach (var instance in found.Instances) session.HardDelete(instance);
             if (found.Consent is not null) session.HardDelete(found.Consent);
+            if (found.Care is not null) session.HardDelete(found.Care);
+            if (found.Owner is not null) session.HardDelete(found.Owner);
             foreach (var order in found.Orders) session.HardDelete(order);
             foreach (var code in found.Codes) session.HardDelete(code);
             foreach (var address in found.Addresses)
@@ -84,9 +96,9 @@ public sealed class CustomerData(IDocumentStore store, NpgsqlDataSource dataSour
     }
 
     private sealed record CustomerFindings(CustomerConsent? Consent, IReadOnlyList<OrderRecord> Orders, IReadOnlyList<FlowInstance> Instances,
-        IReadOnlyList<DiscountCode> Codes, IReadOnlyList<string> Addresses)
+        IReadOnlyList<DiscountCode> Codes, IReadOnlyList<string> Addresses, CustomerCareFile? Care, CustomerOwner? Owner)
     {
-        public bool IsEmpty => Consent is null && Orders.Count == 0 && Instances.Count == 0 && Codes.Count == 0;
+        public bool IsEmpty => Consent is null && Orders.Count == 0 && Instances.Count == 0 && Codes.Count == 0 && Care is null;
     }
 
     private static async Task<CustomerFindings> FindAsync(IQuerySession session, string customerId, CancellationToken ct)
@@ -97,7 +109,9 @@ public sealed class CustomerData(IDocumentStore store, NpgsqlDataSource dataSour
         var codes = await session.Query<DiscountCode>().Where(d => d.CustomerId == customerId).ToListAsync(ct);
         var addresses = orders.Select(o => o.Order.Customer.Email).Append(consent?.Email ?? "")
             .Where(a => a.Length > 0).Select(CareFlows.Engine.Consent.EmailAddresses.Normalise).Distinct().ToList();
-        return new CustomerFindings(consent, orders, instances, codes, addresses);
+        var care = await session.LoadAsync<CustomerCareFile>(CareStreamId.For(customerId), ct);
+        var owner = await session.LoadAsync<CustomerOwner>(customerId, ct);
+        return new CustomerFindings(consent, orders, instances, codes, addresses, care, owner);
     }
 
     private async Task<IReadOnlyList<ExportedMessage>> MessagesAsync(string customerId, CancellationToken ct)

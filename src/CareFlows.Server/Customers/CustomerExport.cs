@@ -1,3 +1,4 @@
+using CareFlows.Server.Care;
 using CareFlows.Server.Consent;
 using CareFlows.Server.Discounts;
 using CareFlows.Server.Orders;
@@ -6,4 +7,5 @@ namespace CareFlows.Server.Customers;
 
 public sealed record CustomerExport(
     string CustomerId, DateTimeOffset ExportedAt, IReadOnlyList<string> Addresses, CustomerConsent? Consent, IReadOnlyList<object> ConsentHistory,
-    IReadOnlyList<OrderRecord> Orders, IReadOnlyList<ExportedInstance> Instances, IReadOnlyList<ExportedMessage> Messages, IReadOnlyList<DiscountCode> DiscountCodes);
+    IReadOnlyList<OrderRecord> Orders, IReadOnlyList<ExportedInstance> Instances, IReadOnlyList<ExportedMessage> Messages, IReadOnlyList<DiscountCode> DiscountCodes,
+    CustomerCareFile? Care, CustomerOwner? Owner);

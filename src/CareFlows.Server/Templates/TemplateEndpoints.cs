@@ -7,7 +7,8 @@ using Marten;
 namespace CareFlows.Server.Templates;
 
 /// <summary>Preview a template for a sample order, a given order or a real past one, in any locale.</summary>
-public sealed record PreviewRequest(string? Locale, OrderPlaced? Order, string? OrderId);
+/// <summary><c>FlowId</c>: render with that flow's own discount (its draft's first IssueDiscount) instead of the sample one.</summary>
+public sealed record PreviewRequest(string? Locale, OrderPlaced? Order, string? OrderId, string? FlowId = null);
 
 public static class TemplateEndpoints
 {
@@ -37,7 +38,9 @@ public static class TemplateEndpoints
         if (request.Locale is { Length: > 0 } locale) order = order with { Customer = order.Customer with { Locale = locale } };
         try
         {
-            return Results.Ok(renderer.Render(name, order, SampleOrder.Data(clock.GetUtcNow())));
+            var flow = request.FlowId is { Length: > 0 } flowId ? await session.LoadAsync<CareFlows.Server.Definitions.StoredFlow>(flowId, ct) : null;
+            var data = flow is null ? SampleOrder.Data(clock.GetUtcNow()) : CareFlows.Server.Definitions.PreviewData.For(flow.Draft, clock.GetUtcNow());
+            return Results.Ok(renderer.Render(name, order, data));
         }
         catch (Exception e) when (e is TemplateInvalidException or TemplateNotFoundException)
         {

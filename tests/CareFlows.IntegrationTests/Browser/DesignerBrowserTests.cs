@@ -90,9 +90,9 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
 
         // The condition's other outcome goes to the same email: focus its node, select it with Enter, pick the target.
         await SelectAsync(page, "condition");
-        await page.GetByLabel("When False").FocusAsync();
-        await page.GetByLabel("When False").SelectOptionAsync("send-email");
-        await page.GetByLabel("When True").SelectOptionAsync("");
+        await page.GetByLabel("When No").FocusAsync();
+        await page.GetByLabel("When No").SelectOptionAsync("send-email");
+        await page.GetByLabel("When Yes").SelectOptionAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Status).GetByText("Draft saved.").WaitForAsync();

@@ -50,6 +50,31 @@ public class CustomerDataTests(CareFlowsFixture app) : IAsyncLifetime
         verdict.Reason.ShouldStartWith("address erased on request");
     }
 
+    [Fact]
+    public async Task a_customers_answers_cases_and_owner_are_exported_and_erased_with_the_rest()
+    {
+        var order = await CareFlows.IntegrationTests.Feedback.CheckIns.DeliveredAndCheckedInAsync(app);
+        var checkIn = (await app.Mail.ToAsync(order.Customer.Email)).Single(m => m.Subject.StartsWith("How is everything"));
+        var link = checkIn.Text.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("2 - ")).Split(": ", 2)[1];
+        using var anonymous = app.CreateClient(apiKey: null);
+        (await anonymous.PostAsync("/rate", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = System.Web.HttpUtility.ParseQueryString(new Uri(link).Query)["token"]!, ["score"] = "2", ["comment"] = "Ada's mug arrived broken",
+        }))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually.Until(() => app.CountAsync("select count(*) from careflows.publications where published_at is not null"), n => n == 1, "the helpdesk told");
+        await app.OutboxDrainedAsync();
+        using var api = app.CreateClient();
+
+        var export = await api.GetFromJsonAsync<JsonElement>($"/api/customers/{order.Customer.CustomerId}/export");
+        export.GetProperty("care").GetProperty("answers")[0].GetProperty("comment").GetString().ShouldBe("Ada's mug arrived broken");
+        export.GetProperty("care").GetProperty("cases").GetArrayLength().ShouldBe(1);
+        export.GetProperty("owner").GetProperty("name").GetString().ShouldNotBeNullOrEmpty();
+
+        (await api.PostAsync($"/api/customers/{order.Customer.CustomerId}/erase", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var needle in new[] { order.Customer.Email, "mug arrived broken", order.Customer.CustomerId })
+            (await TablesHoldingAsync(needle)).ShouldBeEmpty($"tables still holding '{needle}'");
+    }
+
     // Every table of CareFlows' schema, each row as text, searched for the needle.
     private async Task<IReadOnlyList<string>> TablesHoldingAsync(string needle)
     {

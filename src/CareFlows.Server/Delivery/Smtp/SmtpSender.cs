@@ -158,6 +158,7 @@ public sealed class SmtpSender(SmtpOptions smtp, EmailOptions email, TimeProvide
         if (replyTo != "") mime.ReplyTo.Add(MailboxAddress.Parse(replyTo));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Headers.Add("X-CareFlows-Category", message.Category);
+        if (message.Kind == OutboxKinds.Test) mime.Headers.Add("X-CareFlows-Test", "true");
         if (message.UnsubscribeUrl != "")
         {
             // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to the https URL, with no page between.

@@ -1,0 +1,102 @@
+using System.Text;
+using Microsoft.Playwright;
+
+namespace CareFlows.IntegrationTests.Browser;
+
+/// <summary>
+/// Simulation a marketer can trust: a returning customer reaches the "not first order" branch, a marketing message
+/// shows as skipped for a customer with the shop's default consent, and a step's display name is what they read.
+/// </summary>
+[Collection(PublicSiteCollection.Name)]
+public class SimulationProfileBrowserTests(PublicSiteFixture site) : IAsyncLifetime
+{
+    public Task InitializeAsync() => site.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private const string Flow = """
+        {
+          "id": "welcome", "name": "Welcome", "version": 1,
+          "activities": [
+            { "id": "start", "type": "OrderPlaced", "properties": {} },
+            { "id": "first", "type": "Condition", "properties": { "expression": "customer.is_first_order" } },
+            { "id": "welcome-mail", "type": "SendEmail", "displayName": "Welcome, newcomer", "properties": { "template": "reassurance", "category": "service" } },
+            { "id": "thanks-code", "type": "IssueDiscount", "properties": { "value": 10, "kind": "percent", "validFor": "P14D", "prefix": "LOYAL" } },
+            { "id": "loyal-offer", "type": "SendEmail", "displayName": "Offer for regulars", "properties": { "template": "surprise-discount", "category": "marketing" } }
+          ],
+          "connections": [
+            { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "first" } },
+            { "source": { "activity": "first", "port": "True" }, "target": { "activity": "welcome-mail" } },
+            { "source": { "activity": "first", "port": "False" }, "target": { "activity": "thanks-code" } },
+            { "source": { "activity": "thanks-code", "port": "Done" }, "target": { "activity": "loyal-offer" } }
+          ]
+        }
+        """;
+
+    [Theory]
+    [InlineData("chromium")]
+    [InlineData("firefox")]
+    public async Task a_returning_customer_reaches_the_other_branch_and_a_marketing_step_shows_skipped_without_consent(string browser)
+    {
+        (await site.CreateClient().PostAsync("/api/flows/import", new StringContent(Flow, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var page = await SignedInAsync(browser);
+        await page.Locator(".react-flow__node[data-id='loyal-offer']").GetByText("Offer for regulars").WaitForAsync();
+        await page.Locator(".react-flow__node[data-id='first']").GetByText("No", new() { Exact = true }).WaitForAsync();
+
+        // Arrow keys move between the side tabs.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Properties" }).FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowRight");
+        (await page.GetByRole(AriaRole.Tab, new() { Name = "Simulate" }).GetAttributeAsync("aria-selected")).ShouldBe("true");
+
+        var orders = page.GetByLabel("Orders this customer has placed, this one included");
+        await orders.FocusAsync();
+        await orders.PressAsync("Control+a");
+        await orders.PressSequentiallyAsync("3");
+        await page.GetByText("A returning customer with 3 orders.").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simulate", Exact = true }).ClickAsync();
+
+        var timeline = page.GetByRole(AriaRole.List, new() { Name = "Timeline" });
+        await timeline.GetByText("'customer.is_first_order' was false").WaitForAsync();
+        var skipped = timeline.Locator("li.skipped");
+        (await skipped.InnerTextAsync()).ShouldContain("Offer for regulars");
+        (await skipped.InnerTextAsync()).ShouldContain("no marketing consent");
+        (await timeline.Locator("li.email").CountAsync()).ShouldBe(0);
+
+        await page.GetByLabel("Marketing mail").SelectOptionAsync("yes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simulate", Exact = true }).ClickAsync();
+        await timeline.Locator("li.email").GetByText("surprise-discount").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task a_test_send_arrives_marked_as_a_test_with_the_flows_own_discount_and_is_never_counted()
+    {
+        (await site.CreateClient().PostAsync("/api/flows/import", new StringContent(Flow, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var page = await SignedInAsync("chromium");
+        await page.Locator(".react-flow__node[data-id='loyal-offer']").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTitle("Rendered email").WaitForAsync();
+        (await page.FrameLocator("iframe[title='Rendered email']").Locator("body").InnerTextAsync()).ShouldContain("10%");
+
+        await page.GetByLabel("Send a test of this email to").PressSequentiallyAsync("marketer@shop.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).GetByText("Sent “[Test]").WaitForAsync();
+
+        var test = (await site.Mail.WaitForAsync("marketer@shop.example")).ShouldHaveSingleItem();
+        test.Subject.ShouldStartWith("[Test] ");
+        test.Text.ShouldContain("10%");
+        test.Text.ShouldContain("LOYAL-TEST");
+        (await site.Mail.RawHeaderAsync(test, "X-CareFlows-Test")).ShouldContain("true");
+        (await site.CountAsync("select count(*) from careflows.mt_doc_flowinstance")).ShouldBe(0);
+    }
+
+    private async Task<IPage> SignedInAsync(string browser)
+    {
+        var page = await site.Named(browser).NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        await page.GotoAsync($"{site.BaseUrl}/designer/#/flows/welcome");
+        await page.GetByLabel("User name").PressSequentiallyAsync(PublicSiteFixture.DesignerUser);
+        await page.GetByLabel("Password").PressSequentiallyAsync(PublicSiteFixture.DesignerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.Locator(".react-flow__node[data-id='start']").WaitForAsync();
+        return page;
+    }
+}
