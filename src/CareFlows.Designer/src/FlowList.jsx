@@ -66,6 +66,35 @@ export function FlowList() {
         <button type="submit">Create</button>
         <label className="import">Import a flow file <input type="file" accept="application/json,.json" onChange={importFile} /></label>
       </form>
+      <FrequencyCapSettings />
     </main>
+  );
+}
+
+/** The marketing frequency cap across all flows: at most N marketing messages per customer per period. */
+function FrequencyCapSettings() {
+  const [cap, setCap] = useState(null);
+  const [status, setStatus] = useState(null);
+  useEffect(() => { api.frequencyCap().then(setCap).catch((e) => setStatus({ ok: false, text: e.message })); }, []);
+  if (!cap) return status ? <p role="alert" className="error">{status.text}</p> : null;
+  const save = async (e) => {
+    e.preventDefault();
+    try { setCap(await api.saveFrequencyCap(cap)); setStatus({ ok: true, text: 'Saved: it applies to every flow from now on.' }); }
+    catch (err) { setStatus({ ok: false, text: err.message }); }
+  };
+  return (
+    <section aria-labelledby="cap-heading" className="cap">
+      <h2 id="cap-heading">Marketing frequency cap</h2>
+      <p className="hint">Across all flows. Order and service mail is never capped. A step can hold its message until the cap allows, or ignore the cap.</p>
+      <form onSubmit={save}>
+        <label htmlFor="cap-messages">At most</label>
+        <input id="cap-messages" type="number" min="0" value={cap.messages} onChange={(e) => setCap({ ...cap, messages: Number(e.target.value) })} />
+        <label htmlFor="cap-hours">marketing message(s) per customer in</label>
+        <input id="cap-hours" type="number" min="0" step="1" value={cap.periodHours} onChange={(e) => setCap({ ...cap, periodHours: Number(e.target.value) })} />
+        <span>hours (0 messages: no cap)</span>
+        <button type="submit">Save the cap</button>
+      </form>
+      {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'notice' : 'error'}>{status.text}</p>}
+    </section>
   );
 }

@@ -62,6 +62,8 @@ export const api = {
   simulate: (definition, events, order, customerOrderCount = 1, consent = null) =>
     call('POST', '/api/simulate', { definition, events, order, customerOrderCount, consent }),
   consentDefaults: () => call('GET', '/api/simulate/consent-defaults'),
+  frequencyCap: () => call('GET', '/api/settings/frequency-cap'),
+  saveFrequencyCap: (cap) => call('PUT', '/api/settings/frequency-cap', cap),
   sampleOrder: () => call('GET', '/api/simulate/sample-order'),
   preview: (template, locale, flowId) => call('POST', `/api/templates/${encodeURIComponent(template)}/preview`, { locale, flowId }),
   testSend: (flowId, activityId, to) => call('POST', `/api/flows/${encodeURIComponent(flowId)}/test-send`, { activityId, to }),

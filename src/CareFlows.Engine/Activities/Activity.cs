@@ -6,8 +6,10 @@ public abstract record Activity(string Id);
 
 public sealed record Trigger(string Id, string Event, string? Filter) : Activity(Id);
 
-/// <summary><paramref name="Sender"/>: "shop", or "owner" for a message signed by the customer's owner, whose address replies go to.</summary>
-public sealed record SendEmail(string Id, string Template, string Category, string Sender = ActivityCatalog.FromShop) : Activity(Id);
+/// <summary><paramref name="Sender"/>: "shop", or "owner" for a message signed by the customer's owner, whose address replies go to.
+/// <paramref name="Cap"/>: how the marketing frequency cap applies to this step: "apply" (skip when over it), "hold"
+/// (send once it allows), "ignore".</summary>
+public sealed record SendEmail(string Id, string Template, string Category, string Sender = ActivityCatalog.FromShop, string Cap = ActivityCatalog.CapApply) : Activity(Id);
 
 public sealed record Delay(string Id, TimeSpan Duration) : Activity(Id);
 

@@ -18,6 +18,10 @@ public static class ActivityCatalog
     public const string FromShop = "shop";
     public const string FromOwner = "owner";
     public static readonly IReadOnlyList<string> Senders = [FromShop, FromOwner];
+    public const string CapApply = "apply";
+    public const string CapHold = "hold";
+    public const string CapIgnore = "ignore";
+    public static readonly IReadOnlyList<string> CapChoices = [CapApply, CapHold, CapIgnore];
 
     private static readonly PropertySpec Filter = new("filter", PropertyKind.Expression, false, "Only when",
         "An expression over the order and customer, e.g. order.total >= 50 or customer.is_first_order");
@@ -32,6 +36,7 @@ public static class ActivityCatalog
             new("template", PropertyKind.Template, true, "Template"),
             new("category", PropertyKind.Category, true, "Category", "Transactional mail always goes; service and marketing need consent.", Categories),
             new("sender", PropertyKind.Choice, false, "From", "The shop, or the customer's owner by name (replies go to them)", Senders),
+            new("cap", PropertyKind.Choice, false, "Frequency cap", "Marketing mail only: apply (skip when the customer had enough), hold (send once the cap allows) or ignore", CapChoices),
         ], ["Done"]),
         new("Delay", "timing", "Wait", "Waits for a fixed time.",
             [new("duration", PropertyKind.Duration, true, "Duration", "ISO-8601, e.g. PT2H or P3D")], ["Done"], Waits: true),

@@ -92,8 +92,9 @@ public static partial class FlowCompiler
     private static Activity? Build(string id, ActivityType type, PropertyReader p) => type.Name switch
     {
         "OrderPlaced" or "OrderShipped" or "OrderDelivered" => new Trigger(id, type.Name, p.Expression("filter", required: false)),
-        "SendEmail" => (p.Template("template"), p.Choice("category", ActivityCatalog.Categories), p.OptionalChoice("sender", ActivityCatalog.Senders, ActivityCatalog.FromShop)) is ({ } t, { } c, { } s)
-            ? new SendEmail(id, t, c, s) : null,
+        "SendEmail" => (p.Template("template"), p.Choice("category", ActivityCatalog.Categories), p.OptionalChoice("sender", ActivityCatalog.Senders, ActivityCatalog.FromShop),
+                p.OptionalChoice("cap", ActivityCatalog.CapChoices, ActivityCatalog.CapApply)) is ({ } t, { } c, { } s, { } cap)
+            ? new SendEmail(id, t, c, s, cap) : null,
         "Delay" => p.Duration("duration", required: true) is { } d ? new Delay(id, d) : null,
         "WaitForEvent" => p.Choice("event", ActivityCatalog.WaitableEvents) is { } e ? new WaitForEvent(id, e, p.Duration("timeout", required: false)) : null,
         "SendWindow" => (p.TimeOfDay("start"), p.TimeOfDay("end")) is ({ } s, { } en) ? new SendWindow(id, s, en, p.TimeZone("timeZone")) : null,

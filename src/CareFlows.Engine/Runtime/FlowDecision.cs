@@ -7,6 +7,8 @@ public sealed record EmailRequest(string StepId, string ActivityId, string Templ
     public IReadOnlyDictionary<string, object?> Feedback { get; init; } = InstanceState.FeedbackModel(null);
     /// <summary>"shop", or "owner": signed by the customer's owner, with a Reply-To of their address.</summary>
     public string Sender { get; init; } = Activities.ActivityCatalog.FromShop;
+    /// <summary>How the marketing frequency cap applies: apply, hold or ignore.</summary>
+    public string Cap { get; init; } = Activities.ActivityCatalog.CapApply;
 }
 
 /// <summary>A NotifyTeam step's request: the server alerts the person and tells the helpdesk, then records <see cref="TeamNotified"/>.</summary>

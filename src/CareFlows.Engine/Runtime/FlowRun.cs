@@ -75,7 +75,7 @@ internal sealed class FlowRun(CompiledFlow flow, InstanceState state, DateTimeOf
 
     private (string, string?) Send(SendEmail send, int visit)
     {
-        _outcomes.Add(new EmailRequest($"{send.Id}.{visit}", send.Id, send.Template, send.Category, _state.Data) { Feedback = _state.Feedback, Sender = send.Sender });
+        _outcomes.Add(new EmailRequest($"{send.Id}.{visit}", send.Id, send.Template, send.Category, _state.Data) { Feedback = _state.Feedback, Sender = send.Sender, Cap = send.Cap });
         return ("Done", null);
     }
 

@@ -21,6 +21,8 @@ public static class DeliveryRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
         services.AddSingleton(new TableDefinition(OutboxSchema.Table, OutboxSchema.Ddl));
 
+        services.AddSingleton(configuration.GetSection(Caps.FrequencyCapSettings.Section).Get<Caps.FrequencyCapSettings>() ?? new Caps.FrequencyCapSettings());
+        services.AddSingleton<Caps.FrequencyCap>();
         services.AddSingleton<EmailQueue>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<SmtpSender>();

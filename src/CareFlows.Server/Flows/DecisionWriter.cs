@@ -1,7 +1,9 @@
 using CareFlows.Engine.Runtime;
 using CareFlows.Engine.Templates;
 using CareFlows.Server.Care;
+using CareFlows.Engine.Activities;
 using CareFlows.Server.Delivery;
+using CareFlows.Server.Delivery.Caps;
 using CareFlows.Server.Delivery.Outbox;
 using CareFlows.Server.Discounts;
 using CareFlows.Server.Flows.Timers;
@@ -15,7 +17,7 @@ namespace CareFlows.Server.Flows;
 /// (or skipped, with why), each team alert queued, issued discount codes, and the instance's timer set or cleared. The caller commits it,
 /// so all of that happens together or not at all.
 /// </summary>
-public sealed class DecisionWriter(FlowEmails emails, TeamAlerts alerts, CareRecords care, ISendGate gate, CareFlowsMetrics metrics, ILogger<DecisionWriter> log)
+public sealed class DecisionWriter(FlowEmails emails, TeamAlerts alerts, CareRecords care, ISendGate gate, FrequencyCap cap, CareFlowsMetrics metrics, ILogger<DecisionWriter> log)
 {
     /// <param name="known">The customer's owner and open case when the caller has them in this unit of work (an answer
     /// just recorded); otherwise they are read as committed, once, and only if a request needs them.</param>
@@ -58,9 +60,22 @@ public sealed class DecisionWriter(FlowEmails emails, TeamAlerts alerts, CareRec
             metrics.MessageSkipped(request.Category);
             return new EmailSkipped(request.StepId, request.Template, request.Category, verdict.Reason, now);
         }
+        DateTimeOffset? holdUntil = null;
+        if (request.Category == MessageCategory.Marketing && request.Cap != ActivityCatalog.CapIgnore
+            && await cap.CheckAsync(session, state.Order.Customer.CustomerId, now, ct) is { Allowed: false } capped)
+        {
+            if (request.Cap != ActivityCatalog.CapHold)
+            {
+                metrics.MessageSkipped(request.Category);
+                return new EmailSkipped(request.StepId, request.Template, request.Category, capped.Reason, now);
+            }
+            holdUntil = capped.FreeAt; // queued now, sent once the cap allows; consent is checked again then
+        }
         try
         {
-            return emails.Queue(session, streamId, state.Order, request, owner, now);
+            var queued = emails.Queue(session, streamId, state.Order, request, owner, now, holdUntil);
+            if (request.Category == MessageCategory.Marketing) cap.Noted(session, state.Order.Customer.CustomerId, holdUntil ?? now);
+            return queued;
         }
         catch (Exception e) when (e is TemplateInvalidException or TemplateNotFoundException)
         {

@@ -16,7 +16,8 @@ namespace CareFlows.Server.Flows;
 /// </summary>
 public sealed class FlowEmails(MessageRenderer renderer, EmailQueue queue, ConsentLinks links)
 {
-    public EmailQueued Queue(IDocumentSession session, Guid streamId, OrderPlaced order, EmailRequest request, Person? owner, DateTimeOffset now)
+    public EmailQueued Queue(IDocumentSession session, Guid streamId, OrderPlaced order, EmailRequest request, Person? owner, DateTimeOffset now,
+        DateTimeOffset? dueAt = null)
     {
         var messageId = queue.MessageIdFor(streamId, request.StepId);
         var messageLinks = links.ForMessage(order.Customer.CustomerId, messageId, request.Category, now);
@@ -26,7 +27,7 @@ public sealed class FlowEmails(MessageRenderer renderer, EmailQueue queue, Conse
         var fromOwner = request.Sender == ActivityCatalog.FromOwner && owner is not null;
         queue.Queue(session, new OutboxMessage
         {
-            MessageId = messageId, StreamId = streamId, StepId = request.StepId, Template = request.Template, Category = request.Category,
+            MessageId = messageId, StreamId = streamId, StepId = request.StepId, Template = request.Template, Category = request.Category, DueAt = dueAt,
             Recipient = order.Customer.Email, Subject = rendered.Subject, HtmlBody = rendered.Html, TextBody = rendered.Text, CreatedAt = now,
             Kind = OutboxKinds.Flow, CustomerId = order.Customer.CustomerId, UnsubscribeUrl = messageLinks.Unsubscribe,
             ListUnsubscribe = messageLinks.Unsubscribe == "" ? "" : links.ListUnsubscribeHeader(messageLinks.Unsubscribe),

@@ -20,7 +20,7 @@ public sealed class EmailQueue(EmailOptions email)
     /// <summary>Queues a message in the caller's unit of work; a message id queued before is left as it is.</summary>
     public void Queue(IDocumentSession session, OutboxMessage m) =>
         session.QueueSqlCommand(InsertSql,
-            m.MessageId, m.StreamId, m.StepId, m.Template, m.Category, m.Recipient, m.Subject, m.HtmlBody, m.TextBody, m.CreatedAt, m.CreatedAt,
+            m.MessageId, m.StreamId, m.StepId, m.Template, m.Category, m.Recipient, m.Subject, m.HtmlBody, m.TextBody, m.DueAt ?? m.CreatedAt, m.CreatedAt,
             m.Kind, m.CustomerId, m.UnsubscribeUrl, m.ListUnsubscribe, m.Locale, m.TemplateVersion, m.FromName, m.ReplyTo);
 
     public string MessageIdFor(Guid streamId, string stepId) => MessageIds.For(streamId, stepId, email.MessageIdDomain);

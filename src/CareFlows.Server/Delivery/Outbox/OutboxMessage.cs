@@ -18,6 +18,8 @@ public sealed record OutboxMessage
     public required string HtmlBody { get; init; }
     public required string TextBody { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>When it may go: <see cref="CreatedAt"/> unless held (a step whose message waits for the frequency cap).</summary>
+    public DateTimeOffset? DueAt { get; init; }
     public string Kind { get; init; } = OutboxKinds.Flow;
     public string CustomerId { get; init; } = "";
     /// <summary>The one-click unsubscribe URL (RFC 8058), empty for transactional mail.</summary>
