@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from './api.js';
+import { ConditionBuilder } from './ConditionBuilder.jsx';
 import { describeDuration, parseDuration, splitProblem } from './graph.js';
 
 const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -18,7 +19,7 @@ export function PropertiesPanel({ flowId, dirty, node, type, faults, templates, 
         <p className="hint">What the box, the timeline, Watch and the version history call it; the id stays.</p></div>
       {faults?.length > 0 && <ul className="error" role="alert" aria-label="Problems with this activity">{faults.map((f, i) => <li key={`${i}-${f}`}>{f}</li>)}</ul>}
       {type.properties.map((spec) => (
-        <Field key={spec.name} spec={spec} value={node.data.properties[spec.name]} templates={templates} emails={emails ?? []} onChange={(v) => set(spec.name, v)} />
+        <Field key={`${node.id}.${spec.name}`} spec={spec} value={node.data.properties[spec.name]} templates={templates} emails={emails ?? []} onChange={(v) => set(spec.name, v)} />
       ))}
       {type.name === 'SendEmail' && node.data.properties.template && <TemplatePreview template={node.data.properties.template} flowId={flowId} />}
       {type.name === 'SendEmail' && node.data.properties.template && flowId && <TestSend flowId={flowId} activityId={node.id} dirty={dirty} />}
@@ -57,6 +58,8 @@ function Field({ spec, value, templates, emails, onChange }) {
           <option value="">Default</option>
           {[1, 2, 3, 4, 5].map((s) => <option key={s} value={s}>{s} of 5</option>)}
         </select>{hint}</div>;
+    case 'Expression':
+      return <ConditionBuilder id={id} label={spec.label} required={spec.required} value={value} onChange={onChange} />;
     case 'Duration':
       return <DurationField id={id} label={label} value={value} onChange={onChange} />;
     case 'Number':

@@ -89,6 +89,32 @@ public class SimulationProfileBrowserTests(PublicSiteFixture site) : IAsyncLifet
         (await site.CountAsync("select count(*) from careflows.mt_doc_flowinstance")).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("chromium")]
+    [InlineData("firefox")]
+    public async Task a_marketer_builds_order_total_at_least_100_and_first_order_without_writing_code(string browser)
+    {
+        (await site.CreateClient().PostAsync("/api/flows/import", new StringContent(Flow, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var page = await SignedInAsync(browser);
+        await page.Locator(".react-flow__node[data-id='start']").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        var builder = page.GetByRole(AriaRole.Group, new() { Name = "Only when" });
+        await builder.GetByRole(AriaRole.Button, new() { Name = "Add a rule" }).ClickAsync();
+        await builder.GetByLabel("Comparison 1").SelectOptionAsync(new SelectOptionValue { Label = "at least" });
+        await builder.GetByLabel("Value 1").PressSequentiallyAsync("100");
+        await builder.GetByRole(AriaRole.Button, new() { Name = "Add a rule" }).ClickAsync();
+        await builder.GetByLabel("Field 2").SelectOptionAsync(new SelectOptionValue { Label = "First order" });
+        await builder.GetByText("It writes: order.total >= 100 && customer.is_first_order").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Problems (0)" }).WaitForAsync();
+        await page.Locator(".react-flow__node[data-id='start']").GetByText("Only when order.total >= 100 && customer.is_first_order").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).GetByText("Draft saved.").WaitForAsync();
+        var draft = System.Text.Json.Nodes.JsonNode.Parse(await site.CreateClient().GetStringAsync("/api/flows/welcome"))!["draft"]!;
+        draft["activities"]![0]!["properties"]!["filter"]!.GetValue<string>().ShouldBe("order.total >= 100 && customer.is_first_order");
+    }
+
     private async Task<IPage> SignedInAsync(string browser)
     {
         var page = await site.Named(browser).NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
