@@ -120,6 +120,11 @@ function Canvas({ flowId }) {
       a.click();
       URL.revokeObjectURL(url);
     }),
+    archive: () => run(async () => {
+      if (!window.confirm(`Archive “${flow.name || flow.id}”? It leaves the list and starts no new instances; running ones finish, and its versions and history stay.`)) return;
+      await api.archive(flowId);
+      window.location.hash = '#/';
+    }),
     toggleEnabled: () => run(async () => {
       if (flow.state !== 'disabled'
         && !window.confirm(`Disable “${flow.name || flow.id}”? It will start no new instances; the ones running finish as they are.`)) return;

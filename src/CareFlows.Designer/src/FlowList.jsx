@@ -5,8 +5,14 @@ export function FlowList() {
   const [flows, setFlows] = useState(null);
   const [error, setError] = useState(null);
   const [newId, setNewId] = useState('');
+  const [templates, setTemplates] = useState([]);
+  const [template, setTemplate] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
 
-  useEffect(() => { api.overview().then(setFlows).catch((e) => setError(e.message)); }, []);
+  const load = () => api.overview().then(setFlows).catch((e) => setError(e.message));
+  useEffect(() => { load(); api.flowTemplates().then(setTemplates).catch(() => setTemplates([])); }, []);
+  const listed = (flows ?? []).filter((f) => showArchived || f.state !== 'archived');
+  const archivedCount = (flows ?? []).filter((f) => f.state === 'archived').length;
 
   const exists = (id) => flows?.some((f) => f.id === id);
 
@@ -19,7 +25,12 @@ export function FlowList() {
       return;
     }
     try {
-      await api.saveDraft(id, { id, name: newId.trim(), version: 1, exitOn: ['OrderCancelled', 'OrderRefunded'], activities: [], connections: [] }, null);
+      // From a ready-made starting point, or empty; either way a draft of the marketer's own, under their name.
+      const start = templates.find((t) => t.id === template)?.definition;
+      const definition = start
+        ? { ...start, id, name: newId.trim(), version: 1 }
+        : { id, name: newId.trim(), version: 1, exitOn: ['OrderCancelled', 'OrderRefunded'], activities: [], connections: [] };
+      await api.saveDraft(id, definition, null);
       window.location.hash = `#/flows/${encodeURIComponent(id)}`;
     } catch (err) { setError(err.message); }
   };
@@ -48,21 +59,29 @@ export function FlowList() {
         <table>
           <thead><tr><th>Name</th><th>State</th><th>Version</th><th>Running</th><th>Sent, last 7 days</th></tr></thead>
           <tbody>
-            {flows.map((f) => (
+            {listed.map((f) => (
               <tr key={f.id}>
                 <td><a href={`#/flows/${encodeURIComponent(f.id)}`}>{f.name || f.id}</a></td>
                 <td><span className={`state state-${f.state}`}>{f.state}</span></td>
                 <td>{f.publishedVersion ?? '—'}</td>
                 <td>{f.running}</td>
                 <td>{f.sentLast7Days}</td>
+                {f.state === 'archived' && <td><button type="button" onClick={async () => { await api.unarchive(f.id); load(); }}>Bring back</button></td>}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {archivedCount > 0 && <label className="show-archived"><input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show {archivedCount} archived flow(s)</label>}
       <form className="new-flow" onSubmit={create}>
         <label htmlFor="new-flow">New flow</label>
-        <input id="new-flow" placeholder="e.g. Winback after 60 days" value={newId} onChange={(e) => setNewId(e.target.value)} />
+        <input id="new-flow" placeholder="e.g. Welcome for first orders" value={newId} onChange={(e) => setNewId(e.target.value)} />
+        <label htmlFor="new-flow-template">Start from</label>
+        <select id="new-flow-template" value={template} onChange={(e) => setTemplate(e.target.value)}>
+          <option value="">An empty flow</option>
+          {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </select>
+        {template && <p className="hint">{templates.find((t) => t.id === template)?.description}</p>}
         <button type="submit">Create</button>
         <label className="import">Import a flow file <input type="file" accept="application/json,.json" onChange={importFile} /></label>
       </form>

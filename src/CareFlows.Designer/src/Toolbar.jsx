@@ -20,6 +20,7 @@ export function Toolbar({ flow, note, onNote, faultCount, dirty, actions }) {
       <button type="button" className="primary" onClick={actions.publish} disabled={publishBlocked !== null} title={publishBlocked ?? 'Publish a new version'}>Publish</button>
       <button type="button" onClick={actions.exportFile}>Export</button>
       <button type="button" onClick={actions.toggleEnabled}>{flow.state === 'disabled' ? 'Enable' : 'Disable'}</button>
+      <button type="button" onClick={actions.archive}>Archive</button>
     </div>
   );
 }

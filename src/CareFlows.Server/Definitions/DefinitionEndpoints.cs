@@ -30,6 +30,14 @@ public static class DefinitionEndpoints
         flows.MapPost("/flows/{id}/publish", PublishAsync).WithSummary("Publishes the draft as a new version; 422 with the faults when invalid");
         flows.MapPost("/flows/{id}/disable", (string id, FlowDrafts drafts, CancellationToken ct) => SetDisabled(id, true, drafts, ct)).WithSummary("Starts no new instances; running ones finish");
         flows.MapPost("/flows/{id}/enable", (string id, FlowDrafts drafts, CancellationToken ct) => SetDisabled(id, false, drafts, ct));
+        flows.MapGet("/flow-templates", (FlowTemplates templates) => templates.All())
+            .WithSummary("Ready-made starting points for a new flow (workflows/templates/*.json)");
+        flows.MapPost("/flows/{id}/archive", async (string id, FlowDrafts drafts, CancellationToken ct) =>
+                await drafts.SetArchivedAsync(id, true, ct) ? Results.NoContent() : NotFound(id))
+            .WithSummary("Takes a flow out of the list and starts no new instances; its versions, instances and history stay");
+        flows.MapPost("/flows/{id}/unarchive", async (string id, FlowDrafts drafts, CancellationToken ct) =>
+                await drafts.SetArchivedAsync(id, false, ct) ? Results.NoContent() : NotFound(id))
+            .WithSummary("Brings an archived flow back to the list, disabled");
         flows.MapGet("/flows/{id}/versions", VersionsAsync).WithSummary("Published versions, newest first");
         flows.MapGet("/flows/{id}/versions/{version:int}", VersionAsync);
         flows.MapPost("/flows/{id}/revert", RevertAsync).WithSummary("Makes a published version the draft again; publish it to make it live");

@@ -11,6 +11,7 @@ public static class DefinitionsRegistration
         services.AddSingleton<FlowCatalog>();
         services.AddSingleton<FlowPublisher>();
         services.AddSingleton<FlowDrafts>();
+        services.AddSingleton<FlowTemplates>();
         services.AddSingleton<WorkflowFileImporter>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowFileImporter>());
         return services;

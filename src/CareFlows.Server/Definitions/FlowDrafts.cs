@@ -28,11 +28,18 @@ public sealed class FlowDrafts(IDocumentStore store, DefinitionValidation valida
         return new DraftResult(DraftOutcome.Saved, stored.Revision, faults);
     }
 
-    public async Task<bool> SetDisabledAsync(string flowId, bool disabled, CancellationToken ct)
+    public async Task<bool> SetDisabledAsync(string flowId, bool disabled, CancellationToken ct) =>
+        await ChangeAsync(flowId, stored => stored.Disabled = disabled, ct);
+
+    /// <summary>Archived: disabled and out of the list; bringing it back leaves it disabled until enabled on purpose.</summary>
+    public async Task<bool> SetArchivedAsync(string flowId, bool archived, CancellationToken ct) =>
+        await ChangeAsync(flowId, stored => { stored.Archived = archived; stored.Disabled = true; }, ct);
+
+    private async Task<bool> ChangeAsync(string flowId, Action<StoredFlow> change, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<StoredFlow>(flowId, ct) is not { } stored) return false;
-        stored.Disabled = disabled;
+        change(stored);
         stored.UpdatedAt = clock.GetUtcNow();
         session.Store(stored);
         await session.SaveChangesAsync(ct);

@@ -17,10 +17,12 @@ public sealed class StoredFlow
     public int? PublishedVersion { get; set; }
     public int LatestVersion { get; set; }
     public bool Disabled { get; set; }
+    /// <summary>Out of the designer's list and starting nothing; its versions and instances stay (history is kept).</summary>
+    public bool Archived { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>What the designer's list shows: disabled, draft (never published) or published.</summary>
-    public string StateName() => Disabled ? "disabled" : PublishedVersion is null ? "draft" : "published";
+    public string StateName() => Archived ? "archived" : Disabled ? "disabled" : PublishedVersion is null ? "draft" : "published";
 }
 
 /// <summary>A published version: immutable. Instances run to the end on the version they started on.</summary>
