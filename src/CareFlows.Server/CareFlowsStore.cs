@@ -36,6 +36,7 @@ public static class CareFlowsStore
             new(OutboxSchema.Table, OutboxSchema.Ddl), new(TimerSchema.Table, TimerSchema.Ddl),
             new(Hosting.Publications.PublicationSchema.Table, Hosting.Publications.PublicationSchema.Ddl),
             new(Inbound.InboundSchema.Table, Inbound.InboundSchema.Ddl),
+            new(Tracking.ClickSchema.Table, Tracking.ClickSchema.Ddl),
             new(Owners.Sequence, $"create sequence if not exists {Owners.Sequence};"),
         ];
 }

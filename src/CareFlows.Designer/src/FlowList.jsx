@@ -57,7 +57,7 @@ export function FlowList() {
       {error && <p role="alert" className="error">{error}</p>}
       {flows === null ? <p>Loading…</p> : (
         <table>
-          <thead><tr><th>Name</th><th>State</th><th>Version</th><th>Running</th><th>Sent, last 7 days</th></tr></thead>
+          <thead><tr><th>Name</th><th>State</th><th>Version</th><th>Running</th><th>Sent, last 7 days</th><th>Revenue, last 7 days</th></tr></thead>
           <tbody>
             {listed.map((f) => (
               <tr key={f.id}>
@@ -66,6 +66,7 @@ export function FlowList() {
                 <td>{f.publishedVersion ?? '—'}</td>
                 <td>{f.running}</td>
                 <td>{f.sentLast7Days}</td>
+                <td>{f.ordersLast7Days ? `${f.currency} ${Number(f.revenueLast7Days).toFixed(2)} (${f.ordersLast7Days} order${f.ordersLast7Days === 1 ? '' : 's'})` : '—'}</td>
                 {f.state === 'archived' && <td><button type="button" onClick={async () => { await api.unarchive(f.id); load(); }}>Bring back</button></td>}
               </tr>
             ))}

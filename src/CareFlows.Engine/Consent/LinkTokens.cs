@@ -3,8 +3,9 @@ using System.Text;
 
 namespace CareFlows.Engine.Consent;
 
-/// <summary>What a link may do. Rate: answer one message of a flow (the claims' Id is that message's id).</summary>
-public enum LinkPurpose { Preferences, Unsubscribe, Confirm, Rate }
+/// <summary>What a link may do. Rate: answer one message of a flow (the claims' Id is that message's id). Click: forward to the
+/// URL in the claims' Category, recording the click on the message in Id.</summary>
+public enum LinkPurpose { Preferences, Unsubscribe, Confirm, Rate, Click }
 
 /// <summary>What a signed link says: whose preferences, for what, until when. <c>Id</c> tells one link from another.</summary>
 public sealed record LinkClaims(string CustomerId, LinkPurpose Purpose, DateTimeOffset ExpiresAt, string Id, string Category = "");

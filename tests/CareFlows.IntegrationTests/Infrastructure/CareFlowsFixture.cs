@@ -106,9 +106,9 @@ public class CareFlowsFixture : IAsyncLifetime
     }
 
     /// <summary>An HTTP client for the host, sending the API key from appsettings.json (or another, or none).</summary>
-    public HttpClient CreateClient(string? apiKey = "careflows-dev-key")
+    public HttpClient CreateClient(string? apiKey = "careflows-dev-key", bool followRedirects = true)
     {
-        var client = _factory.CreateClient();
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
         if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
     }

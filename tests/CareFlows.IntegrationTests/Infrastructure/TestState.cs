@@ -21,7 +21,7 @@ public static class TestState
                      typeof(CustomerConsent), typeof(ConsentMessageReceipt),
                      typeof(CareFlows.Server.Care.CustomerCareFile), typeof(CareFlows.Server.Care.CustomerOwner) })
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type);
-        await using (var truncate = dataSource.CreateCommand($"truncate {OutboxSchema.Table}, {TimerSchema.Table}, {CareFlows.Server.Hosting.Publications.PublicationSchema.Table}, {CareFlows.Server.Inbound.InboundSchema.Table}"))
+        await using (var truncate = dataSource.CreateCommand($"truncate {OutboxSchema.Table}, {TimerSchema.Table}, {CareFlows.Server.Hosting.Publications.PublicationSchema.Table}, {CareFlows.Server.Inbound.InboundSchema.Table}, {CareFlows.Server.Tracking.ClickSchema.Table}"))
             await truncate.ExecuteNonQueryAsync();
         await mail.ClearAsync();
     }
