@@ -10,7 +10,8 @@ var orders = Size("--orders", 20_000, 2_000);
 var timers = Size("--timers", 50_000, 5_000);
 var waiting = Math.Max(timers, Size("--waiting", 200_000, 10_000));
 var repositoryWorkflows = CareFlows.Engine.FolderSearch.Up(AppContext.BaseDirectory, "workflows");
-// --only raw,delivery,e2e,timers,designer runs some sections (the timers section includes memory and start-up).
+// --only raw,delivery,e2e,steady,timers,designer runs some sections (the timers section includes memory and start-up).
+// steady publishes at --rate N orders/s (default: 75 % of the saturated rate e2e measured in this run) for --seconds S (120).
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : null;
 bool Runs(string section) => only is null || only.Contains(section);
 
@@ -39,6 +40,15 @@ if (Runs("e2e"))
 {
     Console.WriteLine("3/6 end to end: OrderPlaced published -> confirmation accepted by SMTP");
     e2e = await EndToEnd.RunAsync(env, repositoryWorkflows, orders);
+}
+
+SteadyResult? steady = null;
+if (Runs("steady"))
+{
+    var rate = Array.IndexOf(args, "--rate") is var ri and >= 0 && ri + 1 < args.Length ? double.Parse(args[ri + 1], System.Globalization.CultureInfo.InvariantCulture)
+        : e2e is not null ? Math.Round(e2e.OrdersPerSecond * 0.75) : 50;
+    Console.WriteLine($"3b/6 steady rate: {rate:N0} orders/s{(e2e is not null ? " (75 % of the saturated rate above)" : "")}");
+    steady = await SteadyRate.RunAsync(env, repositoryWorkflows, rate, TimeSpan.FromSeconds(Size("--seconds", 120, 60)));
 }
 
 TimerResult? timerResult = null;
@@ -87,6 +97,25 @@ if (e2e is not null)
     Console.WriteLine($"  orders published (4 publishers)                                    {e2e.PublishPerSecond,10:N0} orders/s");
     Console.WriteLine($"  OrderPlaced -> confirmation handed to SMTP, sustained over {e2e.Orders:N0}  {e2e.OrdersPerSecond,10:N0} orders/s");
     Console.WriteLine($"    latency p50 {e2e.P50.TotalMilliseconds:N0} ms, p99 {e2e.P99.TotalMilliseconds:N0} ms, max {e2e.Max.TotalMilliseconds:N0} ms");
+}
+if (steady is not null)
+{
+    Console.WriteLine($"  steady {steady.Rate:N0} orders/s for {steady.Duration.TotalSeconds:N0} s after a start ({steady.Orders:N0} orders){(steady.KeptUp ? "" : ", FELL BEHIND")}");
+    Console.WriteLine($"    publish -> SMTP accepted: p50 {steady.P50.TotalMilliseconds:N0} ms, p95 {steady.P95.TotalMilliseconds:N0} ms, p99 {steady.P99.TotalMilliseconds:N0} ms, max {steady.Max.TotalMilliseconds:N0} ms");
+    Console.WriteLine($"    p99 in the first minute after the start {steady.FirstMinuteP99.TotalMilliseconds:N0} ms; after it {steady.LaterP99.TotalMilliseconds:N0} ms");
+}
+if (raw is { } ratios)
+{
+    Console.WriteLine("Ratios to the raw rates of the same run");
+    if (delivery is { } dr)
+    {
+        Console.WriteLine($"  dispatcher / MailKit, 1 connection                                 {dr.One.MessagesPerSecond / ratios.MailKit1,10:P0}");
+        Console.WriteLine($"  dispatcher / MailKit, 4 connections                                {dr.Four.MessagesPerSecond / ratios.MailKit4,10:P0}");
+    }
+    if (e2e is not null)
+        Console.WriteLine($"  end to end / slowest raw pipe                                      {e2e.OrdersPerSecond / new[] { ratios.Rabbit, ratios.Postgres, ratios.MailKit1 }.Min(),10:P0}");
+    if (timerResult is not null)
+        Console.WriteLine($"  timer steps / PostgreSQL single-row transactions                   {timerResult.StepsPerSecond / ratios.Postgres,10:P0}");
 }
 if (timerResult is not null && memory is not null)
 {

@@ -19,6 +19,11 @@ import { describeStep } from './stepCounts.js';
 
 const nodeTypes = { activity: ActivityNode };
 
+// "Zoom to fit" stops where a box's text is still readable (about 11 px): a long flow shows its first steps, readable,
+// and is scrolled from there, instead of being shrunk to dots.
+const READABLE_FIT = { maxZoom: 1, minZoom: 0.6, duration: 200 };
+const READABLE_STEPS = 10;
+
 export function Editor(props) {
   return <ReactFlowProvider><Canvas {...props} /></ReactFlowProvider>;
 }
@@ -94,8 +99,8 @@ function Canvas({ flowId }) {
   const actions = {
     undo,
     redo,
-    layout: () => { change(autoLayout(nodes, edges), edges); setTimeout(() => flowApi.fitView(), 0); },
-    fit: () => flowApi.fitView(),
+    layout: () => { change(autoLayout(nodes, edges), edges); setTimeout(() => flowApi.fitView(readableFit()), 0); },
+    fit: () => flowApi.fitView(readableFit()),
     save: () => run(async () => {
       const result = await api.saveDraft(flowId, definition, revision.current);
       revision.current = result.revision;
@@ -152,6 +157,7 @@ function Canvas({ flowId }) {
   const selected = nodes.find((n) => n.id === selectedId);
   const selectedView = viewNodes.find((n) => n.id === selectedId);
   const targets = viewNodes.filter((n) => n.id !== selectedId && !n.data.isTrigger).map((n) => ({ id: n.id, label: n.data.displayName ? `${n.data.displayName} (${n.data.label})` : `${n.data.label} (${n.id})` }));
+  const readableFit = () => (nodes.length > READABLE_STEPS ? { ...READABLE_FIT, nodes: order.slice(0, READABLE_STEPS).map((id) => ({ id })) } : READABLE_FIT);
   // Display names where the marketer gave one, for the timeline and Watch; the flow's steps in the order they run.
   const names = Object.fromEntries(viewNodes.filter((n) => n.data.displayName).map((n) => [n.id, n.data.displayName]));
   const order = flowOrder(nodes, edges);

@@ -8,12 +8,13 @@ const WORDS = ['Very unhappy', 'Unhappy', 'Okay', 'Happy', 'Very happy'];
 export function FeedbackView() {
   const [days, setDays] = useState(30);
   const [flowId, setFlowId] = useState('');
+  const [sku, setSku] = useState('');
   const [summary, setSummary] = useState(null);
   const [error, setError] = useState(null);
-  useEffect(() => { api.feedback(days, flowId).then(setSummary, (e) => setError(e.message)); }, [days, flowId]);
+  useEffect(() => { api.feedback(days, flowId, sku).then(setSummary, (e) => setError(e.message)); }, [days, flowId, sku]);
   if (error) return <main className="feedback"><p className="error" role="alert">{error}</p></main>;
   if (!summary) return <main className="feedback"><p className="loading">Loading…</p></main>;
-  const csv = `/api/feedback/answers.csv?days=${days}${flowId ? `&flowId=${encodeURIComponent(flowId)}` : ''}`;
+  const csv = `/api/feedback/answers.csv?days=${days}${flowId ? `&flowId=${encodeURIComponent(flowId)}` : ''}${sku ? `&sku=${encodeURIComponent(sku)}` : ''}`;
   return (
     <main className="feedback">
       <h1>Feedback</h1>
@@ -24,6 +25,8 @@ export function FeedbackView() {
         </select>
         <label htmlFor="fb-flow">Flow</label>
         <input id="fb-flow" value={flowId} placeholder="all flows" onChange={(e) => setFlowId(e.target.value.trim())} />
+        <label htmlFor="fb-sku">Product (SKU)</label>
+        <input id="fb-sku" value={sku} placeholder="all products" onChange={(e) => setSku(e.target.value.trim())} />
         <a href={csv} download="feedback.csv">Download CSV</a>
       </form>
       <section aria-labelledby="fb-scores">

@@ -39,7 +39,7 @@ function explain(status, data) {
 
 export const api = {
   me: () => call('GET', '/designer/api/me'),
-  feedback: (days, flowId) => call('GET', `/api/feedback?days=${days}${flowId ? `&flowId=${encodeURIComponent(flowId)}` : ''}`),
+  feedback: (days, flowId, sku) => call('GET', `/api/feedback?days=${days}${flowId ? `&flowId=${encodeURIComponent(flowId)}` : ''}${sku ? `&sku=${encodeURIComponent(sku)}` : ''}`),
   customerCare: (id) => call('GET', `/api/customers/${encodeURIComponent(id)}/care`),
   resolveCase: (customerId, caseId, note) => call('POST', `/api/customers/${encodeURIComponent(customerId)}/cases/${caseId}/resolve`, { note }),
   signIn: (username, password) => call('POST', '/designer/api/sign-in', { username, password }),

@@ -106,13 +106,15 @@ public class InboundMailTests(CareFlowsFixture app) : IAsyncLifetime
         try
         {
             const int replies = 12;
-            for (var i = 0; i < replies; i++) await app.Mailbox.DeliverAsync(Reply(order.Customer.Email, checkInId, $"Reply number {i}"));
+            var run = Guid.NewGuid().ToString("N")[..8];
+            for (var i = 0; i < replies; i++) await app.Mailbox.DeliverAsync(Reply(order.Customer.Email, checkInId, $"Reply number {i}", $"two-readers-{run}-{i}@customer.example"));
 
-            await Eventually.Until(() => app.Mailbox.CountAsync(TestMailbox.Handled), n => n == replies, "every reply handled");
+            await Eventually.Until(async () => (await app.EventsAsync(order)).OfType<CustomerReplied>().Count(), n => n >= replies, "every reply recorded");
+            await Eventually.Until(() => app.Mailbox.CountAsync("INBOX"), n => n == 0, "every reply moved out of the inbox");
             var recorded = (await app.EventsAsync(order)).OfType<CustomerReplied>().Select(r => r.Text).ToList();
             recorded.Count.ShouldBe(replies);
             recorded.Distinct().Count().ShouldBe(replies);
-            (await app.CountAsync($"select count(*) from {InboundSchema.Table} where kind = 'Reply'")).ShouldBe(replies);
+            (await app.CountAsync($"select count(*) from {InboundSchema.Table} where kind = 'Reply' and mail_key like 'id:two-readers-{run}-%'")).ShouldBe(replies);
         }
         finally
         {
@@ -121,9 +123,9 @@ public class InboundMailTests(CareFlowsFixture app) : IAsyncLifetime
         }
     }
 
-    private static MimeMessage Reply(string from, string inReplyTo, string text)
+    private static MimeMessage Reply(string from, string inReplyTo, string text, string? messageId = null)
     {
-        var mail = new MimeMessage { MessageId = $"{Guid.NewGuid():N}@customer.example", Subject = "Re: How is everything?", InReplyTo = inReplyTo };
+        var mail = new MimeMessage { MessageId = messageId ?? $"{Guid.NewGuid():N}@customer.example", Subject = "Re: How is everything?", InReplyTo = inReplyTo };
         mail.References.Add(inReplyTo);
         mail.From.Add(MailboxAddress.Parse(from));
         mail.To.Add(MailboxAddress.Parse("care@shop.example"));

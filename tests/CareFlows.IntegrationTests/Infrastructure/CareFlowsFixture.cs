@@ -108,7 +108,9 @@ public class CareFlowsFixture : IAsyncLifetime
     /// <summary>An HTTP client for the host, sending the API key from appsettings.json (or another, or none).</summary>
     public HttpClient CreateClient(string? apiKey = "careflows-dev-key", bool followRedirects = true)
     {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+        // The options overload aims at http://localhost, which is right for the in-memory server only; a fixture on a real
+        // Kestrel port (the browser tests') keeps the default client, which knows its address.
+        var client = followRedirects ? _factory.CreateClient() : _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
     }
