@@ -4,7 +4,7 @@ import { Handle, Position } from '@xyflow/react';
 export function ActivityNode({ data, selected }) {
   const faults = data.faults ?? [];
   return (
-    <div className={`node node-${data.category ?? 'action'}${selected ? ' selected' : ''}${faults.length ? ' faulty' : ''}`}
+    <div className={`node node-${data.category ?? 'action'}${selected ? ' selected' : ''}${faults.length ? ' faulty' : ''}${data.onPath ? ' on-path' : ''}`}
       aria-label={`${data.displayName || data.label}${faults.length ? `, ${faults.length} problem(s)` : ''}`}>
       {!data.isTrigger && <Handle type="target" position={Position.Top} />}
       <div className="node-type">{data.label}</div>

@@ -37,6 +37,7 @@ function Canvas({ flowId }) {
   const [tab, setTab] = useState('properties');
   const [days, setDays] = useState(7);
   const [report, setReport] = useState(null);
+  const [simPath, setSimPath] = useState([]);
   const draft = useFlowDraft(flowId, setError);
   const { types, templates, flow, setFlow, nodes, setNodes, edges, setEdges, definition, revision, change, undo, redo, remember } = draft;
   const { faults, setFaults, count: faultCount } = useLiveFaults(definition, draft.loadedFaults);
@@ -149,8 +150,11 @@ function Canvas({ flowId }) {
     const ports = n.data.type === 'RandomSplit' ? (Array.isArray(p.branches) ? p.branches.map((b) => b.name) : []) : (type?.ports ?? []);
     const summary = summaryOf(n.data.type, p);
     const portLabels = Object.fromEntries(ports.map((port) => [port, portLabel(n.data.type, p, port)]));
-    return { ...n, data: { ...n.data, id: n.id, label: type?.label ?? n.data.type, category: type?.category, isTrigger: type?.isTrigger, ports, portLabels, summary, faults: faults.byActivity[n.id], stats: describeStep(stepCounts[n.id]) } };
-  }), [nodes, typeOf, faults, stepCounts]);
+    return { ...n, data: { ...n.data, id: n.id, label: type?.label ?? n.data.type, category: type?.category, isTrigger: type?.isTrigger, ports, portLabels, summary, faults: faults.byActivity[n.id], stats: describeStep(stepCounts[n.id]), onPath: simPath.includes(n.id) } };
+  }), [nodes, typeOf, faults, stepCounts, simPath]);
+  // The path the last simulation took, drawn on the canvas: its steps and the connections between them.
+  const pathPairs = useMemo(() => new Set(simPath.slice(1).map((id, i) => `${simPath[i]}>${id}`)), [simPath]);
+  const viewEdges = useMemo(() => edges.map((e) => (pathPairs.has(`${e.source}>${e.target}`) ? { ...e, className: 'on-path', animated: true } : e)), [edges, pathPairs]);
 
   if (error && !flow) return <main className="editor"><p role="alert" className="error">{error}</p><a href="#/">Back to the flows</a></main>;
   if (!flow) return <main className="editor"><p>Loading…</p></main>;
@@ -171,7 +175,7 @@ function Canvas({ flowId }) {
       <div className="workspace">
         <Palette types={types} onAdd={(name) => addActivity(name)} />
         <div className="canvas" onDrop={onDrop} onDragOver={(e) => e.preventDefault()}>
-          <ReactFlow nodes={viewNodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
+          <ReactFlow nodes={viewNodes} edges={viewEdges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
             onConnect={onConnect} onSelectionChange={({ nodes: sel }) => setSelectedId(sel[0]?.id ?? null)} fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} deleteKeyCode={['Delete', 'Backspace']}
             onlyRenderVisibleElements>
             <Background />
@@ -192,7 +196,7 @@ function Canvas({ flowId }) {
             onRename={(displayName) => change(nodes.map((n) => (n.id === selected.id ? { ...n, data: { ...n.data, displayName: displayName || null } } : n)), edges)}
             onDelete={() => { change(nodes.filter((n) => n.id !== selected.id), edges.filter((e) => e.source !== selected.id && e.target !== selected.id)); setSelectedId(null); }} />}
           {tab === 'problems' && <ProblemsList faults={faults} count={faultCount} onSelect={(id) => { setSelectedId(id); setTab('properties'); }} />}
-          {tab === 'simulate' && <SimulationPanel names={names} onSimulate={(order, events, count, consent) => api.simulate(definition, events, order, count, consent)} />}
+          {tab === 'simulate' && <SimulationPanel names={names} onPath={setSimPath} onSimulate={(order, events, count, consent) => api.simulate(definition, events, order, count, consent)} />}
           {tab === 'versions' && <VersionsPanel key={flow.latestVersion} flowId={flowId} draft={definition} onRevert={revert} />}
           {tab === 'watch' && <WatchPanel names={names} order={order} report={report} days={days} onDays={setDays} onSelect={(id) => { setSelectedId(id); flowApi.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 }); }} />}
           </div>

@@ -14,7 +14,7 @@ const ENDINGS = ['OrderCancelled', 'OrderRefunded'];
  * message with its preview, each branch and why. With a cancellation or refund in the script it also says which
  * messages that stops, by running once more without it.
  */
-export function SimulationPanel({ onSimulate, names = {} }) {
+export function SimulationPanel({ onSimulate, names = {}, onPath = () => {} }) {
   const [order, setOrder] = useState('');
   const [orders, setOrders] = useState('1');
   const [defaults, setDefaults] = useState({ service: true, marketing: false });
@@ -46,9 +46,10 @@ export function SimulationPanel({ onSimulate, names = {} }) {
       const profile = { service: chosen('service'), marketing: chosen('marketing') };
       const withEvents = await onSimulate(parsed, script(events), count, profile);
       setResult(withEvents);
+      onPath(withEvents.path ?? []);
       const kept = events.filter((x) => !ENDINGS.includes(x.event));
       if (kept.length < events.length) setEffect(compareRuns(await onSimulate(parsed, script(kept), count, profile), withEvents));
-    } catch (err) { setResult(null); setError(err.message); }
+    } catch (err) { setResult(null); onPath([]); setError(err.message); }
   };
 
   return (

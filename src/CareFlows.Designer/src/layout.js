@@ -5,7 +5,7 @@ import dagre from '@dagrejs/dagre';
 import { NODE_HEIGHT, NODE_WIDTH } from './graph.js';
 
 // Ports a marketer reads left to right: the hopeful outcome first. Split branches keep their own order.
-const PORT_ORDER = ['Done', 'True', 'Received', 'False', 'TimedOut'];
+const PORT_ORDER = ['Done', 'True', 'Received', 'Happy', 'Neutral', 'False', 'TimedOut', 'Unhappy', 'Replied', 'NoAnswer'];
 
 function portRank(port) {
   const known = PORT_ORDER.indexOf(port);

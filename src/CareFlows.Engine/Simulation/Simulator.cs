@@ -14,7 +14,9 @@ public sealed record TimelineEntry(
 
 public sealed record SimulatedEmail(string StepId, string Template, string Category, string To, string? Subject, string? Html, string? Text, string? RenderError);
 
-public sealed record SimulationResult(string FlowId, int Version, bool Started, string Outcome, IReadOnlyList<TimelineEntry> Timeline)
+/// <summary><paramref name="Path"/>: the activities entered, in order, for the designer to draw the path taken.</summary>
+public sealed record SimulationResult(string FlowId, int Version, bool Started, string Outcome, IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<string>? Path = null)
 {
     public IEnumerable<SimulatedEmail> Emails => Timeline.Where(t => t.Email is not null).Select(t => t.Email!);
 }
@@ -32,22 +34,25 @@ public static class Simulator
     /// defaults); null lets everything go. A message it refuses shows as skipped, with why, as the server would skip it.</param>
     public static SimulationResult Run(CompiledFlow flow, OrderPlaced order, IReadOnlyList<ScriptedEvent> events,
         MessageRenderer? renderer = null, string defaultTimeZone = "UTC", int customerOrderCount = 1, int seed = 1,
-        Func<string, Consent.SendPermission>? consent = null)
+        Func<string, Consent.SendPermission>? consent = null, (int Messages, TimeSpan Period)? marketingCap = null)
     {
         var env = new EngineEnvironment(defaultTimeZone, DiscountCodes.Seeded(seed));
         var start = order.PlacedAt == default ? DateTimeOffset.UtcNow : order.PlacedAt;
         var timeline = new List<TimelineEntry>();
         var (accepted, why) = FlowEngine.Accepts(flow, order, customerOrderCount);
         if (!accepted)
-            return new SimulationResult(flow.Id, flow.Version, false, $"not started: {why}", [new(start, "filtered", flow.Trigger.Id, $"The trigger's filter let this order pass by: {why}")]);
+            return new SimulationResult(flow.Id, flow.Version, false, $"not started: {why}", [new(start, "filtered", flow.Trigger.Id, $"This order would not enter the flow, because {why}. Edit the order (or the customer's order count) to one the filter lets in.")]);
 
         var instanceId = Guid.NewGuid();
+        var path = new List<string>();
+        var marketingSent = new List<DateTimeOffset>();
         var state = new InstanceState { InstanceId = instanceId };
         var pending = new Queue<ScriptedEvent>(events.OrderBy(e => e.After));
         var decision = FlowEngine.Start(flow, instanceId, order, customerOrderCount, start, env);
         for (var decisions = 0; decisions < MaxDecisions; decisions++)
         {
-            state = Record(decision, state, timeline, renderer, consent);
+            state = Record(decision, state, timeline, renderer, consent, marketingCap, marketingSent);
+            path.AddRange(decision.Events.OfType<ActivityEntered>().Select(e => e.ActivityId));
             if (!state.IsActive) break;
             var timerDue = state.Waiting?.Until;
             var eventDue = pending.TryPeek(out var scripted) ? start + scripted.After : (DateTimeOffset?)null;
@@ -72,11 +77,11 @@ public static class Simulator
             InstanceStatus.Exited => $"exited: {state.ExitReason}",
             _ => $"still waiting at {state.Waiting?.ActivityId}",
         };
-        return new SimulationResult(flow.Id, flow.Version, true, outcome, timeline);
+        return new SimulationResult(flow.Id, flow.Version, true, outcome, timeline, path);
     }
 
     private static InstanceState Record(FlowDecision decision, InstanceState state, List<TimelineEntry> timeline, MessageRenderer? renderer,
-        Func<string, Consent.SendPermission>? consent)
+        Func<string, Consent.SendPermission>? consent, (int Messages, TimeSpan Period)? cap, List<DateTimeOffset> marketingSent)
     {
         var at = DateTimeOffset.MinValue;
         foreach (var outcome in decision.Outcomes)
@@ -92,6 +97,19 @@ public static class Simulator
                 timeline.Add(new(at, "skipped", skipped.ActivityId, $"Skips '{skipped.Template}' ({skipped.Category}): {refused.Reason}", Why: refused.Reason));
                 continue;
             }
+            // The marketing frequency cap, as far as one flow can show it: this flow's own marketing messages.
+            if (outcome is EmailRequest { Category: "marketing" } capped && cap is { Messages: > 0 } c && capped.Cap != Activities.ActivityCatalog.CapIgnore
+                && marketingSent.Count(t => t > at - c.Period) >= c.Messages)
+            {
+                var reason = $"frequency cap: {c.Messages} marketing message(s) per {c.Period.TotalHours:0.#} hours (this flow's own; other flows count too when it runs)";
+                if (capped.Cap != Activities.ActivityCatalog.CapHold)
+                {
+                    timeline.Add(new(at, "skipped", capped.ActivityId, $"Skips '{capped.Template}' (marketing): {reason}", Why: reason));
+                    continue;
+                }
+                timeline.Add(new(at, "held", capped.ActivityId, $"Holds '{capped.Template}' until the cap allows: {reason}", Why: reason));
+            }
+            if (outcome is EmailRequest { Category: "marketing" }) marketingSent.Add(at);
             if (outcome is EmailRequest request)
             {
                 timeline.Add(new(at, "email", request.ActivityId, $"Sends '{request.Template}' ({request.Category}) to {state.Order.Customer.Email}",

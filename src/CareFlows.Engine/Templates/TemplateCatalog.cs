@@ -117,6 +117,24 @@ public sealed class TemplateCatalog(string root, string defaultLocale)
         return chain;
     }
 
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, string Text)> _sources = new();
+
+    /// <summary>
+    /// Whether any part of a message template, in any locale, or the layout or a partial, reads a name of the model (such as <c>owner</c>): lets a
+    /// sender skip looking up what the template never shows. Cached until a file of the template changes.
+    /// </summary>
+    public bool Reads(string name, string modelName)
+    {
+        if (!Exists(name)) return false;
+        // The message's own parts, and the layout and partials every message is wrapped in.
+        var files = new[] { name, "_layout", "_partials" }.Select(folder => Path.Combine(Root, folder)).Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.sbn", SearchOption.AllDirectories)).Order().ToList();
+        var stamp = files.Select(File.GetLastWriteTimeUtc).DefaultIfEmpty().Max();
+        if (!_sources.TryGetValue(name, out var cached) || cached.Stamp != stamp)
+            _sources[name] = cached = (stamp, string.Join('\n', files.Select(File.ReadAllText)));
+        return System.Text.RegularExpressions.Regex.IsMatch(cached.Text, $@"\b{System.Text.RegularExpressions.Regex.Escape(modelName)}\.");
+    }
+
     private Template Parse(string path)
     {
         var stamp = File.GetLastWriteTimeUtc(path);

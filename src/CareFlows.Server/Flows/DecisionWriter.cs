@@ -17,7 +17,8 @@ namespace CareFlows.Server.Flows;
 /// (or skipped, with why), each team alert queued, issued discount codes, and the instance's timer set or cleared. The caller commits it,
 /// so all of that happens together or not at all.
 /// </summary>
-public sealed class DecisionWriter(FlowEmails emails, TeamAlerts alerts, CareRecords care, ISendGate gate, FrequencyCap cap, CareFlowsMetrics metrics, ILogger<DecisionWriter> log)
+public sealed class DecisionWriter(FlowEmails emails, TeamAlerts alerts, CareRecords care, ISendGate gate, FrequencyCap cap, TemplateCatalog templates,
+    CareFlowsMetrics metrics, ILogger<DecisionWriter> log)
 {
     /// <param name="known">The customer's owner and open case when the caller has them in this unit of work (an answer
     /// just recorded); otherwise they are read as committed, once, and only if a request needs them.</param>
@@ -38,7 +39,10 @@ public sealed class DecisionWriter(FlowEmails emails, TeamAlerts alerts, CareRec
                     if (e is DiscountIssued issued) session.Insert(CodeFor(issued, streamId, state));
                     break;
                 case EmailRequest email:
-                    events.Add(await EmailAsync(session, streamId, state, email, (await Care()).Owner, now, ct));
+                    // The owner is looked up only for a message that shows or is signed by them: most messages (an order
+                    // confirmation) never do, and the lookup is a round trip.
+                    var owner = email.Sender == ActivityCatalog.FromOwner || templates.Reads(email.Template, "owner") ? (await Care()).Owner : known?.Owner;
+                    events.Add(await EmailAsync(session, streamId, state, email, owner, now, ct));
                     break;
                 case TeamAlertRequest alert:
                     var notified = await alerts.QueueAsync(session, streamId, state, alert, await Care(), now, ct);

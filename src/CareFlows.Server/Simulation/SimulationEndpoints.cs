@@ -42,7 +42,7 @@ public static class SimulationEndpoints
     }
 
     private static async Task<IResult> SimulateAsync(SimulationRequest request, FlowCatalog catalog, DefinitionValidation validation,
-        MessageRenderer renderer, ShopOptions shop, ConsentPolicy policy, TimeProvider clock, CancellationToken ct)
+        MessageRenderer renderer, ShopOptions shop, ConsentPolicy policy, Delivery.Caps.FrequencyCap cap, Marten.IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         CompiledFlow flow;
         if (request.Definition is { } definition)
@@ -65,6 +65,8 @@ public static class SimulationEndpoints
             events.Add(new ScriptedEvent(e.Event, after, e.Reason));
         }
         var order = request.Order ?? SampleOrder.Create(placedAt: clock.GetUtcNow());
-        return Results.Ok(Simulator.Run(flow, order, events, renderer, shop.DefaultTimeZone, request.CustomerOrderCount ?? 1, consent: ConsentOf(request.Consent, policy)));
+        var settings = await cap.SettingsAsync(session, ct);
+        return Results.Ok(Simulator.Run(flow, order, events, renderer, shop.DefaultTimeZone, request.CustomerOrderCount ?? 1, consent: ConsentOf(request.Consent, policy),
+            marketingCap: settings.IsOff ? null : (settings.Messages, settings.Period)));
     }
 }
