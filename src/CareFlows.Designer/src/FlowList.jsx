@@ -14,13 +14,14 @@ export function FlowList() {
   const listed = (flows ?? []).filter((f) => showArchived || f.state !== 'archived');
   const archivedCount = (flows ?? []).filter((f) => f.state === 'archived').length;
 
-  const exists = (id) => flows?.some((f) => f.id === id);
+  // Before the list has loaded, "does this flow exist?" is asked of the server, not of an empty list.
+  const existsNow = async (id) => (flows ?? await api.overview().catch(() => [])).some((f) => f.id === id);
 
   const create = async (e) => {
     e.preventDefault();
     const id = newId.trim().toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
     if (!id) return;
-    if (exists(id)) {
+    if (await existsNow(id)) {
       setError(`There is a flow called “${newId.trim()}” already. Open it from the list, or choose another name.`);
       return;
     }
@@ -41,7 +42,7 @@ export function FlowList() {
     const text = await file.text();
     let id = null;
     try { id = JSON.parse(text)?.id ?? null; } catch { /* the server names what is wrong with the file */ }
-    if (id && exists(id) && !window.confirm(`A flow with the id “${id}” exists already. Replace its draft with this file? Its published versions stay as they are.`)) {
+    if (id && await existsNow(id) && !window.confirm(`A flow with the id “${id}” exists already. Replace its draft with this file? Its published versions stay as they are.`)) {
       e.target.value = '';
       return;
     }

@@ -128,6 +128,8 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
     {
         var page = await SignedInAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Close the loop" }).ClickAsync();
+        await Node(page, "wait-for-rating").GetByText("Wait for the rating").WaitForAsync();
+        await Shot(page, "designer-close-the-loop");
         await Node(page, "wait-a-day").ClickAsync();
         await TypeAsync(page.GetByLabel("Duration *"), "2 days");
         await page.GetByText("Unsaved changes").WaitForAsync();
@@ -157,6 +159,8 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
     {
         var page = await SignedInAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Close the loop" }).ClickAsync();
+        await Node(page, "wait-for-rating").GetByText("Wait for the rating").WaitForAsync();
+        await Shot(page, "designer-close-the-loop");
         await Node(page, "wait-a-day").ClickAsync();
         await TypeAsync(page.GetByLabel("Duration *"), "2 days");
         (await page.GetByLabel("Duration *").InputValueAsync()).ShouldBe("2 days");
@@ -191,6 +195,30 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await page.GetByRole(AriaRole.Alert).GetByText("Someone else saved this flow since you opened it").WaitForAsync();
+    }
+
+    [Theory]
+    [InlineData("chromium")]
+    [InlineData("firefox")]
+    public async Task a_split_problem_fixed_by_typing_disappears_from_the_box_and_the_panel(string browser)
+    {
+        var page = await SignedInAsync(browser);
+        await TypeAsync(page.GetByLabel("New flow"), "Split test");
+        await page.GetByLabel("New flow").PressAsync("Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Order placed" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add A/B split" }).ClickAsync();
+        var panel = page.GetByLabel("Properties");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Add branch" }).ClickAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Add branch" }).ClickAsync();
+        await TypeAsync(panel.GetByLabel("Branch 1 weight"), "50");
+        await TypeAsync(panel.GetByLabel("Branch 2 weight"), "30");
+        await Node(page, "random-split").GetByText("weights add up to 80, not 100").WaitForAsync();
+        await panel.GetByText("The weights add up to 80, not 100").WaitForAsync();
+
+        await TypeAsync(panel.GetByLabel("Branch 2 weight"), "50");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Problems (0)" }).WaitForAsync();
+        (await Node(page, "random-split").Locator(".node-fault").CountAsync()).ShouldBe(0);
+        (await panel.GetByText("add up to").CountAsync()).ShouldBe(0);
     }
 
     private async Task<IPage> SignedInAsync(string browser = "chromium")

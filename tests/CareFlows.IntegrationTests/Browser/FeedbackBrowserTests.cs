@@ -11,7 +11,7 @@ namespace CareFlows.IntegrationTests.Browser;
 /// Firefox; and the designer's Feedback view, where the owner sees the case and resolves it.
 /// </summary>
 [Collection(PublicSiteCollection.Name)]
-public partial class FeedbackBrowserTests(PublicSiteFixture site) : IAsyncLifetime
+public class FeedbackBrowserTests(PublicSiteFixture site) : IAsyncLifetime
 {
     public Task InitializeAsync() => site.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
@@ -54,11 +54,7 @@ public partial class FeedbackBrowserTests(PublicSiteFixture site) : IAsyncLifeti
         await customer.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
         await customer.GetByText("will get back to you within 24 hours").WaitForAsync();
 
-        var page = await site.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
-        await page.GotoAsync($"{site.BaseUrl}/designer/");
-        await page.GetByLabel("User name").PressSequentiallyAsync(PublicSiteFixture.DesignerUser);
-        await page.GetByLabel("Password").PressSequentiallyAsync(PublicSiteFixture.DesignerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await site.SignedInDesignerAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Feedback" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Feedback", Exact = true }).WaitForAsync();
         await page.GetByText("1 rating, average 1 of 5").WaitForAsync();
@@ -76,9 +72,5 @@ public partial class FeedbackBrowserTests(PublicSiteFixture site) : IAsyncLifeti
     // By accessible name: the face beside each word is hidden from screen readers, so the radio is named by its word.
     private static ILocator Radio(IPage page, string name) => page.GetByRole(AriaRole.Radio, new() { Name = name, Exact = true });
 
-    private static string RatingLink(ReceivedEmail mail, int score) =>
-        RatingLine().Matches(mail.Text).Single(m => m.Groups[1].Value == score.ToString()).Groups[2].Value;
-
-    [GeneratedRegex(@"^(\d) - [^:]+: (\S+/rate\?token=\S+)$", RegexOptions.Multiline)]
-    private static partial Regex RatingLine();
+    private static string RatingLink(ReceivedEmail mail, int score) => CheckIns.RatingLinks(mail)[score];
 }

@@ -12,11 +12,7 @@ public class FlowLifecycleBrowserTests(PublicSiteFixture site) : IAsyncLifetime
     [Fact]
     public async Task a_flow_started_from_a_template_is_archived_out_of_the_list_and_brought_back()
     {
-        var page = await site.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
-        await page.GotoAsync($"{site.BaseUrl}/designer/");
-        await page.GetByLabel("User name").PressSequentiallyAsync(PublicSiteFixture.DesignerUser);
-        await page.GetByLabel("Password").PressSequentiallyAsync(PublicSiteFixture.DesignerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await site.SignedInDesignerAsync();
 
         await page.GetByLabel("New flow").PressSequentiallyAsync("Hello newcomers");
         await page.GetByLabel("Start from").SelectOptionAsync(new SelectOptionValue { Label = "First-order welcome" });

@@ -52,6 +52,21 @@ public sealed class PublicSiteFixture : CareFlowsFixture
         _ => throw new ArgumentOutOfRangeException(nameof(browser), browser, "chromium or firefox"),
     };
 
+    /// <summary>
+    /// A page in the designer, signed in by typing into the form key by key, at <paramref name="hash"/> (e.g.
+    /// "#/flows/welcome"); it returns once the signed-in screen has loaded.
+    /// </summary>
+    public async Task<IPage> SignedInDesignerAsync(string browser = "chromium", string hash = "")
+    {
+        var page = await Named(browser).NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, AcceptDownloads = true });
+        await page.GotoAsync($"{BaseUrl}/designer/{hash}");
+        await page.GetByLabel("User name").PressSequentiallyAsync(DesignerUser);
+        await page.GetByLabel("Password").PressSequentiallyAsync(DesignerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        return page;
+    }
+
     /// <summary>Debian's build (scripts/browser.sh installs it); CAREFLOWS_CHROMIUM points elsewhere.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CAREFLOWS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 

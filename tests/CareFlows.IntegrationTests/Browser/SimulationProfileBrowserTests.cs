@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Playwright;
 
 namespace CareFlows.IntegrationTests.Browser;
@@ -37,7 +36,7 @@ public class SimulationProfileBrowserTests(PublicSiteFixture site) : IAsyncLifet
     [InlineData("firefox")]
     public async Task a_returning_customer_reaches_the_other_branch_and_a_marketing_step_shows_skipped_without_consent(string browser)
     {
-        (await site.CreateClient().PostAsync("/api/flows/import", new StringContent(Flow, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        await site.PublishFlowAsync(Flow);
         var page = await SignedInAsync(browser);
         await page.Locator(".react-flow__node[data-id='loyal-offer']").GetByText("Offer for regulars").WaitForAsync();
         await page.Locator(".react-flow__node[data-id='first']").GetByText("No", new() { Exact = true }).WaitForAsync();
@@ -70,7 +69,7 @@ public class SimulationProfileBrowserTests(PublicSiteFixture site) : IAsyncLifet
     [Fact]
     public async Task a_test_send_arrives_marked_as_a_test_with_the_flows_own_discount_and_is_never_counted()
     {
-        (await site.CreateClient().PostAsync("/api/flows/import", new StringContent(Flow, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        await site.PublishFlowAsync(Flow);
         var page = await SignedInAsync("chromium");
         await page.Locator(".react-flow__node[data-id='loyal-offer']").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -94,7 +93,7 @@ public class SimulationProfileBrowserTests(PublicSiteFixture site) : IAsyncLifet
     [InlineData("firefox")]
     public async Task a_marketer_builds_order_total_at_least_100_and_first_order_without_writing_code(string browser)
     {
-        (await site.CreateClient().PostAsync("/api/flows/import", new StringContent(Flow, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        await site.PublishFlowAsync(Flow);
         var page = await SignedInAsync(browser);
         await page.Locator(".react-flow__node[data-id='start']").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -117,11 +116,7 @@ public class SimulationProfileBrowserTests(PublicSiteFixture site) : IAsyncLifet
 
     private async Task<IPage> SignedInAsync(string browser)
     {
-        var page = await site.Named(browser).NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
-        await page.GotoAsync($"{site.BaseUrl}/designer/#/flows/welcome");
-        await page.GetByLabel("User name").PressSequentiallyAsync(PublicSiteFixture.DesignerUser);
-        await page.GetByLabel("Password").PressSequentiallyAsync(PublicSiteFixture.DesignerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await site.SignedInDesignerAsync(browser, "#/flows/welcome");
         await page.Locator(".react-flow__node[data-id='start']").WaitForAsync();
         return page;
     }

@@ -5,8 +5,15 @@ using CareFlows.IntegrationTests.Orders;
 namespace CareFlows.IntegrationTests.Feedback;
 
 /// <summary>An order taken through the default flow to its check-in, which asks for a rating: where feedback starts.</summary>
-public static class CheckIns
+public static partial class CheckIns
 {
+    /// <summary>The rating links of a message's text part ("2 - Unhappy: https://…/rate?token=…&amp;score=2"), by score.</summary>
+    public static Dictionary<int, string> RatingLinks(ReceivedEmail mail) =>
+        RatingLine().Matches(mail.Text).ToDictionary(m => int.Parse(m.Groups[1].Value), m => m.Groups[2].Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d) - [^:]+: (\S+/rate\?token=\S+)$", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex RatingLine();
+
     public static async Task<OrderPlaced> DeliveredAndCheckedInAsync(CareFlowsFixture app)
     {
         app.Clock.AdvanceToNextUtc(new TimeOnly(10, 0));

@@ -17,7 +17,7 @@ namespace CareFlows.IntegrationTests.Feedback;
 /// the case resolved over the API; and the question whether it was put right.
 /// </summary>
 [Collection(CareFlowsCollection.Name)]
-public partial class FeedbackFlowTests(CareFlowsFixture app) : IAsyncLifetime
+public class FeedbackFlowTests(CareFlowsFixture app) : IAsyncLifetime
 {
     private static readonly string[] TeamAddresses = ["sam@shop.example", "lea@shop.example", "chloe@shop.example"];
 
@@ -139,10 +139,5 @@ public partial class FeedbackFlowTests(CareFlowsFixture app) : IAsyncLifetime
         return await api.GetFromJsonAsync<JsonElement>($"/api/customers/{Uri.EscapeDataString(customerId)}/care");
     }
 
-    /// <summary>The rating links of the text part ("2 - Unhappy: https://…/rate?token=…&amp;score=2"), by score.</summary>
-    private static Dictionary<int, string> RatingLinks(ReceivedEmail mail) =>
-        RatingLine().Matches(mail.Text).ToDictionary(m => int.Parse(m.Groups[1].Value), m => m.Groups[2].Value);
-
-    [GeneratedRegex(@"^(\d) - [^:]+: (\S+/rate\?token=\S+)$", RegexOptions.Multiline)]
-    private static partial Regex RatingLine();
+    private static Dictionary<int, string> RatingLinks(ReceivedEmail mail) => CheckIns.RatingLinks(mail);
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using CareFlows.IntegrationTests.Infrastructure;
 using CareFlows.IntegrationTests.Orders;
 using CareFlows.Server.Flows;
@@ -16,7 +15,7 @@ public class EntryRuleTests(CareFlowsFixture app) : IAsyncLifetime
     [Fact]
     public async Task a_customer_enters_a_once_per_30_days_flow_with_their_first_order_only()
     {
-        await PublishFlowAsync("""
+        await app.PublishFlowAsync("""
             {
               "id": "welcome-once", "name": "Welcome, once a month", "version": 1,
               "entry": { "oncePerCustomerWithinDays": 30 },
@@ -38,13 +37,6 @@ public class EntryRuleTests(CareFlowsFixture app) : IAsyncLifetime
         await app.Consumed.WaitForAsync<CareFlows.Contracts.Orders.OrderPlaced>(3);
 
         (await InstancesOf("welcome-once")).Select(i => i.OrderId).Order().ShouldBe(new[] { first.OrderId, otherCustomer.OrderId }.Order());
-    }
-
-    private async Task PublishFlowAsync(string json)
-    {
-        using var client = app.CreateClient();
-        (await client.PostAsync("/api/flows/import", new StringContent(json, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync("/api/flows/welcome-once/publish", new { note = "test" })).EnsureSuccessStatusCode();
     }
 
     private async Task<IReadOnlyList<FlowInstance>> InstancesOf(string flowId)

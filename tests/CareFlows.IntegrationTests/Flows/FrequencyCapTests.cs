@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using CareFlows.Engine.Runtime;
 using CareFlows.IntegrationTests.Infrastructure;
 using CareFlows.IntegrationTests.Orders;
@@ -29,8 +28,8 @@ public class FrequencyCapTests(CareFlowsFixture app) : IAsyncLifetime
     [Fact]
     public async Task a_second_marketing_message_from_another_flow_is_skipped_while_transactional_mail_still_goes()
     {
-        await PublishAsync("offer-a", OneEmailFlow("offer-a", "reassurance", "marketing"));
-        await PublishAsync("offer-b", OneEmailFlow("offer-b", "support-reminder", "marketing"));
+        await app.PublishFlowAsync(OneEmailFlow("offer-a", "reassurance", "marketing"));
+        await app.PublishFlowAsync(OneEmailFlow("offer-b", "support-reminder", "marketing"));
         var order = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
         await app.ConsentAsync(order, "marketing");
 
@@ -48,8 +47,8 @@ public class FrequencyCapTests(CareFlowsFixture app) : IAsyncLifetime
     [Fact]
     public async Task a_step_that_holds_sends_once_the_cap_allows()
     {
-        await PublishAsync("offer-a", OneEmailFlow("offer-a", "reassurance", "marketing"));
-        await PublishAsync("offer-held", OneEmailFlow("offer-held", "support-reminder", "marketing", cap: "hold"));
+        await app.PublishFlowAsync(OneEmailFlow("offer-a", "reassurance", "marketing"));
+        await app.PublishFlowAsync(OneEmailFlow("offer-held", "support-reminder", "marketing", cap: "hold"));
         var order = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
         await app.ConsentAsync(order, "marketing");
 
@@ -60,13 +59,6 @@ public class FrequencyCapTests(CareFlowsFixture app) : IAsyncLifetime
 
         app.Clock.Advance(TimeSpan.FromHours(16) + TimeSpan.FromMinutes(1));
         await Eventually.Until(() => app.Mail.ToAsync(order.Customer.Email), m => m.Count == 3, "the held offer, once the cap allows");
-    }
-
-    private async Task PublishAsync(string id, string json)
-    {
-        using var client = app.CreateClient();
-        (await client.PostAsync("/api/flows/import", new StringContent(json, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/api/flows/{id}/publish", new { note = "test" })).EnsureSuccessStatusCode();
     }
 
     private async Task<IReadOnlyList<IFlowEvent>> EventsOf(CareFlows.Contracts.Orders.OrderPlaced order, string flowId)

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using CareFlows.Cli;
 using CareFlows.Contracts.Consent;
 using CareFlows.Contracts.Orders;
@@ -113,6 +114,17 @@ public class CareFlowsFixture : IAsyncLifetime
         var client = followRedirects ? _factory.CreateClient() : _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
+    }
+
+    /// <summary>Imports a flow file through the API and publishes it, as a marketer would; returns its id.</summary>
+    public async Task<string> PublishFlowAsync(string json)
+    {
+        using var client = CreateClient();
+        var imported = await client.PostAsync("/api/flows/import", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        imported.EnsureSuccessStatusCode();
+        var id = (await imported.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<string>();
+        (await client.PostAsJsonAsync($"/api/flows/{id}/publish", new { note = "published by a test" })).EnsureSuccessStatusCode();
+        return id;
     }
 
     public static string RepositoryFolder(string name) => CareFlows.Engine.FolderSearch.Up(AppContext.BaseDirectory, name);

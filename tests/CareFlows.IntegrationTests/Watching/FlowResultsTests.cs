@@ -30,8 +30,7 @@ public partial class FlowResultsTests(CareFlowsFixture app) : IAsyncLifetime
     public async Task a_click_is_recorded_once_and_forwarded_and_a_later_order_counts_for_the_step_that_was_clicked()
     {
         using var api = app.CreateClient();
-        (await api.PostAsync("/api/flows/import", new StringContent(ReviewFlow, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync("/api/flows/ask-review/publish", new { note = "test" })).EnsureSuccessStatusCode();
+        await app.PublishFlowAsync(ReviewFlow);
         var first = TestOrders.New() with { PlacedAt = app.Clock.GetUtcNow() };
         await app.Bus.Publish(first);
         var ask = (await Eventually.Until(() => app.Mail.ToAsync(first.Customer.Email), m => m.Any(x => x.Subject.StartsWith("Would you tell")), "the review request"))
