@@ -37,6 +37,6 @@ public static class CareFlowsStore
             new(Hosting.Publications.PublicationSchema.Table, Hosting.Publications.PublicationSchema.Ddl),
             new(Inbound.InboundSchema.Table, Inbound.InboundSchema.Ddl),
             new(Tracking.ClickSchema.Table, Tracking.ClickSchema.Ddl),
-            new(Owners.Sequence, $"create sequence if not exists {Owners.Sequence};"),
+            new(Owners.Sequence, Owners.SequenceDdl),
         ];
 }

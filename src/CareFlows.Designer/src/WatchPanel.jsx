@@ -14,7 +14,7 @@ export function WatchPanel({ report, days, onDays, onSelect, names = {}, order =
       <select id="watch-period" value={days} onChange={(e) => onDays(Number(e.target.value))}>
         {PERIODS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </select>
-      <p className="hint">Clicks on tracked links; orders the customer placed within 5 days after a click or a message, with their revenue; discount codes redeemed. Opens are not counted: mail privacy features make them unreliable.</p>
+      <p className="hint">Clicks on tracked links; orders the customer placed within the attribution window (5 days unless Tracking:AttributionWindow says otherwise) after a click or a message, with their revenue; discount codes redeemed. Opens are not counted: mail privacy features make them unreliable.</p>
       {!report ? <p>Loading…</p> : steps.length === 0 ? <p className="hint">No customer has entered this flow in this period.</p> : (
         <ul className="steps" aria-label="Counts per step">
           {steps.map((s) => (

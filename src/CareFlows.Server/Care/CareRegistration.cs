@@ -17,7 +17,7 @@ public static class CareRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TeamOptions>>().Value);
         services.AddSingleton<Owners>();
         services.AddSingleton<CareRecords>();
-        services.AddSingleton(new TableDefinition(Owners.Sequence, $"create sequence if not exists {Owners.Sequence};"));
+        services.AddSingleton(new TableDefinition(Owners.Sequence, Owners.SequenceDdl));
         return services;
     }
 

@@ -12,6 +12,7 @@ namespace CareFlows.Server.Care;
 public sealed class Owners(TeamOptions team, ShopOptions shop, NpgsqlDataSource dataSource)
 {
     public const string Sequence = "careflows.owner_assignments";
+    public const string SequenceDdl = $"create sequence if not exists {Sequence};";
 
     /// <summary>The team as a whole, for alerts no single person owns and for customers without an owner.</summary>
     public Person Team => new(team.Name == "" ? shop.Name : team.Name, team.Address == "" ? shop.SupportEmail : team.Address, shop.SupportPhone);

@@ -13,8 +13,6 @@ namespace CareFlows.Server.Tracking;
 /// </summary>
 public sealed partial class LinkRewriter(TrackingOptions tracking, ConsentOptions consent, LinkTokens tokens)
 {
-    public bool Enabled => tracking.Clicks;
-
     public (string Html, string Text) Rewrite(string html, string text, string customerId, string messageId, DateTimeOffset now)
     {
         if (!tracking.Clicks) return (html, text);
