@@ -11,15 +11,17 @@ namespace CareFlows.Server.Consent;
 /// </summary>
 public sealed class BouncedAddresses(ConsentChanges consent) : IMessageOutcomeHandler
 {
-    public Task WithinCommitAsync(IDocumentSession session, OutboxMessage message, MessageOutcome outcome, CancellationToken ct)
+    public Task WithinCommitAsync(IDocumentSession session, IReadOnlyList<EndedMessage> ended, CancellationToken ct)
     {
-        if (outcome.IsBounce)
-            session.Store(new SuppressedAddress { Id = SuppressedAddress.Key(message.Recipient), Reason = outcome.Reason, Since = outcome.At });
+        foreach (var (message, outcome) in ended)
+            if (outcome.IsBounce)
+                session.Store(new SuppressedAddress { Id = SuppressedAddress.Key(message.Recipient), Reason = outcome.Reason, Since = outcome.At });
         return Task.CompletedTask;
     }
 
-    public async Task AfterCommitAsync(OutboxMessage message, MessageOutcome outcome, CancellationToken ct)
+    public async Task AfterCommitAsync(EndedMessage ended, CancellationToken ct)
     {
+        var (message, outcome) = ended;
         if (outcome.IsBounce && message.CustomerId != "")
             await consent.ApplyAsync(new RecordBounce(message.CustomerId, message.Recipient, outcome.Reason, outcome.At), ct);
     }

@@ -47,43 +47,65 @@ public sealed class EmailDispatcher(
         await signal.WaitAsync(options.PollInterval, ct);
     }
 
-    protected override Task WorkAsync(OutboxMessage message, CancellationToken ct) => Deliver(message);
+    protected override Task WorkAsync(OutboxMessage message, CancellationToken ct) => WorkBatchAsync([message], ct);
 
-    private async Task Deliver(OutboxMessage message)
+    /// <summary>
+    /// A claimed batch goes in rounds of <see cref="SmtpOptions.Concurrency"/> messages, one per connection. Consent is
+    /// read for the whole batch at once; then each round costs one commit, which records how the last round ended and
+    /// marks this round <c>sending</c> (<see cref="OutboxStore.SettleAsync"/>), before its SMTP conversations run side by
+    /// side. Before batching a message cost a consent read and two commits of its own.
+    /// </summary>
+    protected override async Task WorkBatchAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken ct)
+    {
+        var settled = new List<Settlement>();
+        var waiting = new Queue<OutboxMessage>();
+        var verdicts = await StillWantedAsync(batch);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (verdicts[i] is { Allowed: false } verdict)
+                settled.Add(Settlement.Ended(batch[i], new MessageOutcome(OutboxStatus.Skipped, verdict.Reason, clock.GetUtcNow())));
+            else waiting.Enqueue(batch[i]);
+        }
+        while (true)
+        {
+            var round = new List<OutboxMessage>();
+            while (round.Count < Math.Max(1, smtp.Concurrency) && waiting.TryDequeue(out var next)) round.Add(next);
+            var marked = await outbox.SettleAsync(settled, round, CancellationToken.None);
+            Report(settled);
+            if (round.Count == 0) return;
+            settled = [.. await Task.WhenAll(marked.Select(SendAsync))];
+            if (_serverWasAway && settled.Any(s => s.Outcome?.Status == OutboxStatus.Sent))
+                await RecoverAsync("a message was accepted", CancellationToken.None);
+        }
+    }
+
+    // Consent again, at the last moment: a message may have waited in the outbox (an SMTP outage) past an opt-out.
+    // Transactional mail and what other features queued (a consent confirmation, a team alert, a test) is not gated.
+    private async Task<IReadOnlyList<SendVerdict?>> StillWantedAsync(IReadOnlyList<OutboxMessage> batch)
+    {
+        var gated = batch.Where(m => m.Kind == OutboxKinds.Flow && m.Category != MessageCategory.Transactional).ToList();
+        if (gated.Count == 0) return batch.Select(_ => (SendVerdict?)null).ToList();
+        await using var session = store.QuerySession();
+        var verdicts = await gate.CheckManyAsync(session, gated.Select(m => new SendQuestion(m.CustomerId, m.Recipient, m.Category)).ToList(), CancellationToken.None);
+        var byMessage = gated.Select((m, i) => (m.MessageId, Verdict: verdicts[i])).ToDictionary(x => x.MessageId, x => x.Verdict);
+        return batch.Select(m => byMessage.GetValueOrDefault(m.MessageId)).ToList();
+    }
+
+    private async Task<Settlement> SendAsync(OutboxMessage message)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(smtp.TimeoutSeconds * 2));
-        if (await StillWanted(message) is { Allowed: false } verdict)
-        {
-            await outbox.MarkSkippedAsync(message, verdict.Reason, clock.GetUtcNow(), CancellationToken.None);
-            metrics.MessageSkipped(message.Category);
-            log.LogInformation("Not sending {MessageId} to customer {CustomerId}: {Reason}", message.MessageId, message.CustomerId, LogText.WithoutAddresses(verdict.Reason));
-            return;
-        }
-        if (!await outbox.MarkSendingAsync(message, CancellationToken.None)) return; // no longer pending: nothing to do
         try
         {
             await sender.SendAsync(message, timeout.Token);
         }
         catch (Exception e)
         {
-            await Failed(message, SendFailure.Classify(e));
-            return;
+            return Failed(message, SendFailure.Classify(e));
         }
-        await outbox.MarkSentAsync(message, clock.GetUtcNow(), CancellationToken.None);
-        metrics.MessageSent(message.Category);
-        log.LogInformation("Sent {MessageId} ({Template}) to customer {CustomerId}", message.MessageId, message.Template, message.CustomerId);
-        if (_serverWasAway) await RecoverAsync("a message was accepted", CancellationToken.None);
+        return Settlement.Ended(message, new MessageOutcome(OutboxStatus.Sent, "", clock.GetUtcNow()));
     }
 
-    // Consent again, at the last moment: a message may have waited in the outbox (an SMTP outage) past an opt-out.
-    private async Task<SendVerdict?> StillWanted(OutboxMessage message)
-    {
-        if (message.Kind != OutboxKinds.Flow || message.Category == MessageCategory.Transactional) return null;
-        await using var session = store.QuerySession();
-        return await gate.CheckAsync(session, message.CustomerId, message.Recipient, message.Category, CancellationToken.None);
-    }
-
-    private async Task Failed(OutboxMessage message, SendFailure failure)
+    private Settlement Failed(OutboxMessage message, SendFailure failure)
     {
         var now = clock.GetUtcNow();
         var kind = failure.Kind == FailureKind.InDoubt && options.InDoubt == InDoubtPolicy.Resend ? FailureKind.Transient : failure.Kind;
@@ -94,19 +116,40 @@ public sealed class EmailDispatcher(
             _ when now - message.CreatedAt >= options.GiveUpAfter => OutboxStatus.Failed,
             _ => null,
         };
-        if (final is not null)
-        {
-            await outbox.MarkFailedAsync(message, final, failure.Reason, now, CancellationToken.None);
-            metrics.MessageFailed(final);
-            log.LogWarning("Message {MessageId} to customer {CustomerId} is {Status}: {Reason}", message.MessageId, message.CustomerId, final, LogText.WithoutAddresses(failure.Reason));
-            return;
-        }
+        if (final is not null) return Settlement.Ended(message, new MessageOutcome(final, failure.Reason, now));
         var delay = Backoff.Delay(message.Attempts, options.FirstRetryDelay, options.MaxRetryDelay, Random.Shared.NextDouble());
         var retryKind = kind == FailureKind.Unreachable ? RetryKind.Server : RetryKind.Message;
         if (retryKind == RetryKind.Server) _serverWasAway = true;
-        await outbox.RescheduleAsync(message, now + delay, retryKind, failure.Reason, CancellationToken.None);
-        metrics.MessageFailed("retry");
-        log.LogInformation("Retrying {MessageId} in at most {Delay}: {Reason}", message.MessageId, delay, LogText.WithoutAddresses(failure.Reason));
+        return Settlement.Again(message, new Retry(now + delay, retryKind, failure.Reason));
+    }
+
+    // Metrics and log lines once a round's outcomes are committed.
+    private void Report(IReadOnlyList<Settlement> settled)
+    {
+        foreach (var (message, outcome, retry) in settled)
+        {
+            if (retry is not null)
+            {
+                metrics.MessageFailed("retry");
+                log.LogInformation("Retrying {MessageId} at {DueAt:O} at the latest: {Reason}", message.MessageId, retry.DueAt, LogText.WithoutAddresses(retry.Reason));
+                continue;
+            }
+            switch (outcome!.Status)
+            {
+                case OutboxStatus.Sent:
+                    metrics.MessageSent(message.Category);
+                    log.LogInformation("Sent {MessageId} ({Template}) to customer {CustomerId}", message.MessageId, message.Template, message.CustomerId);
+                    break;
+                case OutboxStatus.Skipped:
+                    metrics.MessageSkipped(message.Category);
+                    log.LogInformation("Not sending {MessageId} to customer {CustomerId}: {Reason}", message.MessageId, message.CustomerId, LogText.WithoutAddresses(outcome.Reason));
+                    break;
+                default:
+                    metrics.MessageFailed(outcome.Status);
+                    log.LogWarning("Message {MessageId} to customer {CustomerId} is {Status}: {Reason}", message.MessageId, message.CustomerId, outcome.Status, LogText.WithoutAddresses(outcome.Reason));
+                    break;
+            }
+        }
     }
 
     // While messages wait for the SMTP server, ask it every ProbeInterval whether it is back. The back-off of each

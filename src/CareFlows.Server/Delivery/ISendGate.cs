@@ -9,5 +9,12 @@ namespace CareFlows.Server.Delivery;
 /// </summary>
 public interface ISendGate
 {
-    Task<SendVerdict> CheckAsync(IQuerySession session, string customerId, string recipient, string category, CancellationToken ct);
+    /// <summary>One verdict per question, in order, read in as few queries as the gate can: the dispatcher asks for a whole claimed batch at once.</summary>
+    Task<IReadOnlyList<SendVerdict>> CheckManyAsync(IQuerySession session, IReadOnlyList<SendQuestion> questions, CancellationToken ct);
+
+    async Task<SendVerdict> CheckAsync(IQuerySession session, string customerId, string recipient, string category, CancellationToken ct) =>
+        (await CheckManyAsync(session, [new SendQuestion(customerId, recipient, category)], ct))[0];
 }
+
+/// <summary>May a message of this category go to this customer at this address?</summary>
+public sealed record SendQuestion(string CustomerId, string Recipient, string Category);

@@ -18,6 +18,14 @@ public abstract class LeasedPoller<T>(ILogger log) : BackgroundService
 
     protected abstract Task WorkAsync(T item, CancellationToken ct);
 
+    /// <summary>
+    /// Works one claimed batch. By default each item alone, <see cref="Concurrency"/> at a time; a poller whose items are
+    /// cheaper together (one commit for many) overrides this and keeps the same claim, lease and idle shape.
+    /// </summary>
+    protected virtual Task WorkBatchAsync(IReadOnlyList<T> batch, CancellationToken ct) =>
+        Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Concurrency), CancellationToken = ct },
+            async (item, token) => await WorkAsync(item, token));
+
     /// <summary>Nothing was due: by default, wait a poll interval.</summary>
     protected virtual Task IdleAsync(CancellationToken ct) => Task.Delay(PollInterval, ct);
 
@@ -39,9 +47,7 @@ public abstract class LeasedPoller<T>(ILogger log) : BackgroundService
                     await IdleAsync(stoppingToken);
                     continue;
                 }
-                var workToken = FinishClaimedOnShutdown ? CancellationToken.None : stoppingToken;
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Concurrency), CancellationToken = workToken },
-                    async (item, ct) => await WorkAsync(item, ct));
+                await WorkBatchAsync(batch, FinishClaimedOnShutdown ? CancellationToken.None : stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

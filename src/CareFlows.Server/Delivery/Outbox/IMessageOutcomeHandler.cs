@@ -10,11 +10,16 @@ namespace CareFlows.Server.Delivery.Outbox;
 public interface IMessageOutcomeHandler
 {
     /// <summary>
-    /// Inside the commit that gives the row its final status, so both happen or neither. It may be called again for
-    /// the same outcome when that commit met a write conflict and is written anew.
+    /// Inside the commit that gives the rows their final status, so both happen or neither. The dispatcher records the
+    /// outcomes of several messages in one commit, so a handler hears them together and should read what it needs for
+    /// all of them at once. It may be called again for the same outcomes when that commit met a write conflict and is
+    /// written anew (then one message at a time).
     /// </summary>
-    Task WithinCommitAsync(IDocumentSession session, OutboxMessage message, MessageOutcome outcome, CancellationToken ct);
+    Task WithinCommitAsync(IDocumentSession session, IReadOnlyList<EndedMessage> ended, CancellationToken ct);
 
     /// <summary>After that commit, for what belongs in a transaction of its own.</summary>
-    Task AfterCommitAsync(OutboxMessage message, MessageOutcome outcome, CancellationToken ct) => Task.CompletedTask;
+    Task AfterCommitAsync(EndedMessage ended, CancellationToken ct) => Task.CompletedTask;
 }
+
+/// <summary>A message and how it ended.</summary>
+public sealed record EndedMessage(OutboxMessage Message, MessageOutcome Outcome);

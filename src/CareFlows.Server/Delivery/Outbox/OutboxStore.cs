@@ -59,6 +59,38 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     }
 
     /// <summary>
+    /// The dispatcher's one commit per round: how the last round's messages ended (rows and each outcome handler's part,
+    /// such as EmailSent on the instance at the version it read) and the next round's messages marked <c>sending</c>,
+    /// all in one transaction. Returns the messages of <paramref name="next"/> that are marked, so may go now. Only as
+    /// many messages are marked as will be handed to SMTP at once, so a process that dies leaves no more rows in doubt
+    /// than one send per connection, as before batching.
+    /// A conflict (an instance took a step meanwhile) or a message no longer pending (taken over, erased) makes the
+    /// round fall back to one commit per message, each retried on conflicts, and one mark per message.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> SettleAsync(IReadOnlyList<Settlement> settled, IReadOnlyList<OutboxMessage> next, CancellationToken ct)
+    {
+        if (settled.Count == 0 && next.Count == 0) return [];
+        IReadOnlyList<OutboxMessage> marked = next;
+        try
+        {
+            await CommitAsync(settled, next, null, ct);
+        }
+        catch (Exception e) when (WriteConflicts.Is(e) || IsNoLongerPending(e))
+        {
+            foreach (var one in settled) await WriteConflicts.RetryAsync(() => CommitAsync([one], [], null, ct), ct);
+            var mine = new List<OutboxMessage>();
+            foreach (var message in next)
+                if (await MarkSendingAsync(message, ct)) mine.Add(message);
+            marked = mine;
+        }
+        await AfterCommitAsync(settled, ct);
+        return marked;
+    }
+
+    public Task MarkSentAsync(OutboxMessage message, DateTimeOffset now, CancellationToken ct) =>
+        SettleAsync([Settlement.Ended(message, new MessageOutcome(OutboxStatus.Sent, "", now))], [], ct);
+
+    /// <summary>
     /// Messages whose sender died mid-conversation. By default recorded as in doubt, with an event on their instance,
     /// and never resent; with <see cref="InDoubtPolicy.Resend"/> they are pending again and go once more.
     /// </summary>
@@ -91,37 +123,22 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
                 });
         if (abandoned.Count == 0) return 0;
         var outcome = new MessageOutcome(OutboxStatus.Doubt, reason, now);
+        // The rows are already 'doubt' (the update above): only the handlers' parts are left to commit.
+        var ended = abandoned.Select(m => new EndedMessage(m, outcome)).ToList();
         await WriteConflicts.RetryAsync(async () =>
         {
             await using var session = store.LightweightSession();
-            foreach (var message in abandoned)
-                foreach (var handler in outcomeHandlers) await handler.WithinCommitAsync(session, message, outcome, ct);
+            foreach (var handler in outcomeHandlers) await handler.WithinCommitAsync(session, ended, ct);
             await session.SaveChangesAsync(ct);
         }, ct);
         return abandoned.Count;
     }
 
-    public Task MarkSentAsync(OutboxMessage message, DateTimeOffset now, CancellationToken ct) =>
-        FinishAsync(message, new MessageOutcome(OutboxStatus.Sent, "", now),
-            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Sent}', sent_at = ?, lease_until = null, last_error = null, retry_kind = null where message_id = ?",
-            [now, message.MessageId], ct);
-
-    /// <summary>Final: "bounced" (a 5xx), "doubt" (may have been accepted) or "failed" (retried until given up).</summary>
-    public Task MarkFailedAsync(OutboxMessage message, string status, string reason, DateTimeOffset now, CancellationToken ct) =>
-        FinishAsync(message, new MessageOutcome(status, reason, now),
-            $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ?", [status, reason, message.MessageId], ct);
-
-    /// <summary>Consent was withdrawn while the message waited: it is not sent, and its sender is told why.</summary>
-    public Task MarkSkippedAsync(OutboxMessage message, string reason, DateTimeOffset now, CancellationToken ct) =>
-        FinishAsync(message, new MessageOutcome(OutboxStatus.Skipped, reason, now),
-            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Skipped}', lease_until = null, last_error = ? where message_id = ? and status = '{OutboxStatus.Pending}'",
-            [reason, message.MessageId], ct);
-
     /// <summary>A sent message, as the outbox holds it (without its bodies): what a late report about it needs.</summary>
     public async Task<OutboxMessage?> FindSentAsync(string messageId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            $"select message_id, stream_id, step_id, template, category, recipient, created_at, kind, customer_id from {OutboxSchema.Table} where message_id = @id and status = '{OutboxStatus.Sent}'");
+            $"select message_id, stream_id, step_id, template, category, recipient, created_at, kind, customer_id, sent_at from {OutboxSchema.Table} where message_id = @id and status = '{OutboxStatus.Sent}'");
         command.Parameters.AddWithValue("id", messageId);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
@@ -130,6 +147,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
             MessageId = reader.GetString(0), StreamId = reader.GetGuid(1), StepId = reader.GetString(2), Template = reader.GetString(3),
             Category = reader.GetString(4), Recipient = reader.GetString(5), CreatedAt = reader.GetFieldValue<DateTimeOffset>(6),
             Kind = reader.GetString(7), CustomerId = reader.GetString(8), Subject = "", HtmlBody = "", TextBody = "",
+            SentAt = reader.GetFieldValue<DateTimeOffset>(9),
         };
     }
 
@@ -138,21 +156,11 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     /// notification): the same outcome as a 5xx at the time, told to the same handlers, committed with whatever the
     /// caller stages (the inbound reader's "handled" mark).
     /// </summary>
-    public Task RecordLateBounceAsync(OutboxMessage message, string reason, DateTimeOffset now, Action<IDocumentSession> stageWith, CancellationToken ct) =>
-        FinishAsync(message, new MessageOutcome(OutboxStatus.Bounced, reason, now),
-            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Bounced}', last_error = ? where message_id = ? and status = '{OutboxStatus.Sent}'",
-            [reason, message.MessageId], ct, stageWith);
-
-    /// <summary>Back to pending, due at <paramref name="dueAt"/>; <paramref name="retryKind"/> says what it waits for (see <see cref="RetryKind"/>).</summary>
-    public async Task RescheduleAsync(OutboxMessage message, DateTimeOffset dueAt, string retryKind, string reason, CancellationToken ct)
+    public async Task RecordLateBounceAsync(OutboxMessage message, string reason, DateTimeOffset now, Action<IDocumentSession> stageWith, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Pending}', due_at = @due_at, lease_until = null, last_error = @reason, retry_kind = @kind where message_id = @id");
-        command.Parameters.AddWithValue("due_at", dueAt);
-        command.Parameters.AddWithValue("reason", reason);
-        command.Parameters.AddWithValue("kind", retryKind);
-        command.Parameters.AddWithValue("id", message.MessageId);
-        await command.ExecuteNonQueryAsync(ct);
+        var bounced = Settlement.Ended(message, new MessageOutcome(OutboxStatus.Bounced, reason, now));
+        await WriteConflicts.RetryAsync(() => CommitAsync([bounced], [], stageWith, ct), ct);
+        await AfterCommitAsync([bounced], ct);
     }
 
     /// <summary>Whether any message waits for the SMTP server to come back (and so whether probing it is worth it).</summary>
@@ -187,20 +195,69 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
         return new OutboxBacklog(reader.GetInt64(0), oldest is { } due ? now - due : TimeSpan.Zero);
     }
 
-    // The row's final state and what it means for the message's sender commit together. A sender's handler appends at
-    // the version it read (a flow instance may take a step at the very moment its message is recorded), so a conflict
-    // writes the whole commit again on fresh state.
-    private async Task FinishAsync(OutboxMessage message, MessageOutcome outcome, string sql, object[] parameters, CancellationToken ct,
-        Action<IDocumentSession>? stageWith = null)
+    // The rows' new states, what the final ones mean for their senders, and the next messages marked 'sending' commit
+    // together. A sender's handler appends at the version it read (a flow instance may take a step at the very moment its
+    // message is recorded), so a conflict fails the whole commit and the caller writes it again on fresh state.
+    private async Task CommitAsync(IReadOnlyList<Settlement> settled, IReadOnlyList<OutboxMessage> next, Action<IDocumentSession>? stageWith, CancellationToken ct)
     {
-        await WriteConflicts.RetryAsync(async () =>
+        await using var session = store.LightweightSession();
+        var ended = settled.Where(s => s.Outcome is not null).Select(s => new EndedMessage(s.Message, s.Outcome!)).ToList();
+        if (ended.Count > 0)
+            foreach (var handler in outcomeHandlers) await handler.WithinCommitAsync(session, ended, ct);
+        foreach (var settlement in settled) RowUpdate(session, settlement);
+        if (next.Count > 0) session.QueueSqlCommand($"call {OutboxSchema.MarkSendingProcedure}(?)", [next.Select(m => m.MessageId).ToArray()]);
+        stageWith?.Invoke(session);
+        await session.SaveChangesAsync(ct);
+    }
+
+    private static void RowUpdate(IDocumentSession session, Settlement settlement)
+    {
+        var (message, outcome, retry) = settlement;
+        var id = message.MessageId;
+        if (retry is not null)
         {
-            await using var session = store.LightweightSession();
-            foreach (var handler in outcomeHandlers) await handler.WithinCommitAsync(session, message, outcome, ct);
-            session.QueueSqlCommand(sql, parameters);
-            stageWith?.Invoke(session);
-            await session.SaveChangesAsync(ct);
-        }, ct);
-        foreach (var handler in outcomeHandlers) await handler.AfterCommitAsync(message, outcome, ct);
+            session.QueueSqlCommand(
+                $"update {OutboxSchema.Table} set status = '{OutboxStatus.Pending}', due_at = ?, lease_until = null, last_error = ?, retry_kind = ? where message_id = ?",
+                retry.DueAt, retry.Reason, retry.Kind, id);
+            return;
+        }
+        switch (outcome!.Status)
+        {
+            case OutboxStatus.Sent:
+                session.QueueSqlCommand(
+                    $"update {OutboxSchema.Table} set status = '{OutboxStatus.Sent}', sent_at = ?, lease_until = null, last_error = null, retry_kind = null where message_id = ?",
+                    outcome.At, id);
+                break;
+            case OutboxStatus.Skipped: // consent was withdrawn while it waited: only a message still waiting is skipped
+                session.QueueSqlCommand(
+                    $"update {OutboxSchema.Table} set status = '{OutboxStatus.Skipped}', lease_until = null, last_error = ? where message_id = ? and status = '{OutboxStatus.Pending}'",
+                    outcome.Reason, id);
+                break;
+            case OutboxStatus.Bounced when message.SentAt is not null: // a late report (RFC 3464) about a message that was accepted
+                session.QueueSqlCommand(
+                    $"update {OutboxSchema.Table} set status = '{OutboxStatus.Bounced}', last_error = ? where message_id = ? and status = '{OutboxStatus.Sent}'",
+                    outcome.Reason, id);
+                break;
+            default: // final: bounced (a 5xx), doubt (may have been accepted) or failed (retried until given up)
+                session.QueueSqlCommand(
+                    $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ?",
+                    outcome.Status, outcome.Reason, id);
+                break;
+        }
+    }
+
+    private async Task AfterCommitAsync(IReadOnlyList<Settlement> settled, CancellationToken ct)
+    {
+        foreach (var settlement in settled)
+            if (settlement.Outcome is { } outcome)
+                foreach (var handler in outcomeHandlers) await handler.AfterCommitAsync(new EndedMessage(settlement.Message, outcome), ct);
+    }
+
+    // Raised by the mark-sending procedure when a message of the round is no longer pending (see OutboxSchema).
+    private static bool IsNoLongerPending(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is PostgresException { SqlState: OutboxSchema.NoLongerPendingState }) return true;
+        return false;
     }
 }

@@ -4,7 +4,9 @@ namespace CareFlows.Server.Flows.Timers;
 /// <summary>
 /// Fires due timers. Every server process runs one. "Due" is read from the TimeProvider, so a test or the simulator
 /// can move time; only the polling cadence is wall-clock. Start-up cost does not depend on how many timers wait:
-/// nothing is loaded until it is due.
+/// nothing is loaded until it is due. A claimed batch is cut into <see cref="TimerOptions.Concurrency"/> parts, each
+/// decided and committed as one unit of work (<see cref="FlowResumer.TryOnTimersAsync"/>); a part that cannot commit as a
+/// whole goes one timer at a time, as before batching.
 /// </summary>
 public sealed class TimerPoller(TimerStore timers, FlowResumer resumer, TimerOptions options, TimeProvider clock, ILogger<TimerPoller> log)
     : LeasedPoller<DueTimer>(log)
@@ -14,6 +16,16 @@ public sealed class TimerPoller(TimerStore timers, FlowResumer resumer, TimerOpt
 
     protected override Task<IReadOnlyList<DueTimer>> ClaimAsync(CancellationToken ct) =>
         timers.ClaimDueAsync(clock.GetUtcNow(), options.BatchSize, options.Lease, ct);
+
+    protected override Task WorkBatchAsync(IReadOnlyList<DueTimer> batch, CancellationToken ct)
+    {
+        var parts = batch.Chunk((int)Math.Ceiling(batch.Count / (double)Math.Max(1, Concurrency)));
+        return Parallel.ForEachAsync(parts, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Concurrency), CancellationToken = ct }, async (part, token) =>
+        {
+            if (part.Length > 1 && await resumer.TryOnTimersAsync(part, token)) return;
+            foreach (var timer in part) await WorkAsync(timer, token);
+        });
+    }
 
     protected override async Task WorkAsync(DueTimer timer, CancellationToken ct)
     {

@@ -42,12 +42,14 @@ public sealed class TimerStore(NpgsqlDataSource dataSource)
     public static void Clear(IDocumentSession session, Guid streamId) =>
         session.QueueSqlCommand($"delete from {TimerSchema.Table} where stream_id = ?", streamId);
 
-    /// <summary>Drops a timer the instance no longer waits for, unless it has since been replaced by a newer one.</summary>
-    public async Task DropStaleAsync(DueTimer timer, CancellationToken ct)
+    /// <summary>Drops timers their instances no longer wait for, each unless it has since been replaced by a newer one.</summary>
+    public async Task DropStaleAsync(IReadOnlyList<DueTimer> stale, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"delete from {TimerSchema.Table} where stream_id = @stream and timer_id = @timer");
-        command.Parameters.AddWithValue("stream", timer.StreamId);
-        command.Parameters.AddWithValue("timer", timer.TimerId);
+        if (stale.Count == 0) return;
+        await using var command = dataSource.CreateCommand(
+            $"delete from {TimerSchema.Table} t using unnest(@streams, @timers) as s(stream_id, timer_id) where t.stream_id = s.stream_id and t.timer_id = s.timer_id");
+        command.Parameters.AddWithValue("streams", stale.Select(t => t.StreamId).ToArray());
+        command.Parameters.AddWithValue("timers", stale.Select(t => t.TimerId).ToArray());
         await command.ExecuteNonQueryAsync(ct);
     }
 }
