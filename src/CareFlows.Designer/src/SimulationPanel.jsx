@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from './api.js';
-import { compareRuns, dayToDuration } from './simulation.js';
+import { compareRuns, dayToDuration, withProfile } from './simulation.js';
 
 const EVENTS = ['OrderShipped', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded', 'FeedbackGiven', 'CustomerReplied', 'CaseResolved'];
 const EVENT_NAMES = {
@@ -8,6 +8,8 @@ const EVENT_NAMES = {
   FeedbackGiven: 'Customer rates', CustomerReplied: 'Customer replies', CaseResolved: 'Case resolved',
 };
 const ENDINGS = ['OrderCancelled', 'OrderRefunded'];
+const LOCALES = ['en', 'en-GB', 'en-US', 'de', 'de-AT', 'de-CH', 'fr', 'fr-BE', 'fr-CH'];
+const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /**
  * Runs the flow on a virtual clock for a sample (or edited) order and shows what would happen, and when: each
@@ -19,6 +21,7 @@ export function SimulationPanel({ onSimulate, names = {}, onPath = () => {} }) {
   const [orders, setOrders] = useState('1');
   const [defaults, setDefaults] = useState({ service: true, marketing: false });
   const [consent, setConsent] = useState({ service: 'default', marketing: 'default' });
+  const [place, setPlace] = useState({ locale: '', timeZone: '' });
   useEffect(() => { api.consentDefaults().then(setDefaults).catch(() => {}); }, []);
   const chosen = (c) => (consent[c] === 'default' ? null : consent[c] === 'yes');
   const [events, setEvents] = useState([{ event: 'OrderDelivered', day: '2' }]);
@@ -33,6 +36,8 @@ export function SimulationPanel({ onSimulate, names = {}, onPath = () => {} }) {
   const reasonOf = (e) => (e.event === 'FeedbackGiven' ? `${e.score ?? 5}${e.text ? `:${e.text}` : ''}` : e.event === 'CustomerReplied' ? (e.text ?? '') : undefined);
   const script = (list) => list.map((e) => ({ event: e.event, after: dayToDuration(e.day), reason: reasonOf(e) }));
   const count = Math.max(1, Number.parseInt(orders, 10) || 1);
+  // What the order JSON says now, for the hints: the profile's fields override it only when filled in.
+  const written = (() => { try { return JSON.parse(order).customer ?? {}; } catch { return {}; } })();
 
   const run = async (e) => {
     e.preventDefault();
@@ -42,6 +47,9 @@ export function SimulationPanel({ onSimulate, names = {}, onPath = () => {} }) {
     try { parsed = JSON.parse(order); } catch { setError('The order is not valid JSON: check the commas and quotes.'); return; }
     const bad = events.find((x) => dayToDuration(x.day) === null);
     if (bad) { setError(`"${bad.day}" is not a day number (e.g. 2, or 1.5 for a day and a half).`); return; }
+    const placed = withProfile(parsed, place);
+    if (placed.error) { setError(placed.error); return; }
+    parsed = placed.order;
     try {
       const profile = { service: chosen('service'), marketing: chosen('marketing') };
       const withEvents = await onSimulate(parsed, script(events), count, profile);
@@ -63,6 +71,20 @@ export function SimulationPanel({ onSimulate, names = {}, onPath = () => {} }) {
           <label htmlFor="sim-orders">Orders this customer has placed, this one included</label>
           <input id="sim-orders" inputMode="numeric" size={4} value={orders} onChange={(e) => setOrders(e.target.value)} />
           <p className="hint">{count === 1 ? 'A first order (customer.is_first_order is true).' : `A returning customer with ${count} orders.`}</p>
+        </div>
+        <div className="field">
+          <label htmlFor="sim-locale">Customer's language</label>
+          <input id="sim-locale" list="sim-locales" size={8} value={place.locale} placeholder={written.locale ?? ''}
+            onChange={(e) => setPlace({ ...place, locale: e.target.value })} />
+          <datalist id="sim-locales">{LOCALES.map((l) => <option key={l} value={l} />)}</datalist>
+          <p className="hint">{place.locale.trim() ? `Messages in ${place.locale.trim()}, or the nearest language the templates have.` : `Blank: the order's (${written.locale ?? 'the shop default'}).`}</p>
+        </div>
+        <div className="field">
+          <label htmlFor="sim-zone">Customer's time zone</label>
+          <input id="sim-zone" list="sim-zones" size={18} value={place.timeZone} placeholder={written.timeZone ?? ''}
+            onChange={(e) => setPlace({ ...place, timeZone: e.target.value })} />
+          <datalist id="sim-zones">{ZONES.map((z) => <option key={z} value={z} />)}</datalist>
+          <p className="hint">Send windows open in this zone. {place.timeZone.trim() ? '' : `Blank: the order's (${written.timeZone ?? "the shop's"}).`}</p>
         </div>
         {['service', 'marketing'].map((c) => (
           <div className="field" key={c}>

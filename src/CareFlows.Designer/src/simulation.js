@@ -17,3 +17,18 @@ export function compareRuns(without, withEvents) {
     added: [...after].filter(([id]) => !before.has(id)).map(([, e]) => e),
   };
 }
+
+/**
+ * The order the simulation runs: the order as written, with the profile's locale and time zone where the marketer chose
+ * one (blank keeps the order's). A locale must look like a language tag (de, de-AT, pt-BR): anything else is an error
+ * for the form to show, not a silent fallback to English.
+ */
+export function withProfile(order, { locale = '', timeZone = '' }) {
+  const tag = locale.trim();
+  const zone = timeZone.trim();
+  if (tag && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return { error: `"${tag}" is not a language tag (e.g. de, de-AT, fr).` };
+  const customer = { ...(order.customer ?? {}) };
+  if (tag) customer.locale = tag;
+  if (zone) customer.timeZone = zone;
+  return { order: { ...order, customer } };
+}

@@ -66,6 +66,31 @@ public class SimulationProfileBrowserTests(PublicSiteFixture site) : IAsyncLifet
         await timeline.Locator("li.email").GetByText("surprise-discount").WaitForAsync();
     }
 
+    [Theory]
+    [InlineData("chromium")]
+    [InlineData("firefox")]
+    public async Task a_customer_language_typed_in_the_profile_renders_the_simulated_messages_in_it(string browser)
+    {
+        await site.PublishFlowAsync(Flow);
+        var page = await SignedInAsync(browser);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Simulate" }).ClickAsync();
+
+        await page.GetByLabel("Customer's language").PressSequentiallyAsync("de-AT");
+        await page.GetByText("Messages in de-AT, or the nearest language the templates have.").WaitForAsync();
+        await page.GetByLabel("Customer's time zone").PressSequentiallyAsync("Europe/Vienna");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simulate", Exact = true }).ClickAsync();
+
+        var timeline = page.GetByRole(AriaRole.List, new() { Name = "Timeline" });
+        await timeline.Locator("li.email").GetByText("Gute Wahl").WaitForAsync();
+        (await page.GetByLabel("Customer's language").InputValueAsync()).ShouldBe("de-AT");
+
+        // Not a language tag: said so, and nothing is simulated in English instead.
+        await page.GetByLabel("Customer's language").FillAsync("");
+        await page.GetByLabel("Customer's language").PressSequentiallyAsync("German");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simulate", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).GetByText("\"German\" is not a language tag").WaitForAsync();
+    }
+
     [Fact]
     public async Task a_test_send_arrives_marked_as_a_test_with_the_flows_own_discount_and_is_never_counted()
     {
