@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from './api.js';
 import { ConditionBuilder } from './ConditionBuilder.jsx';
+import { eventName } from './describe.js';
 import { describeDuration, parseDuration, splitProblem } from './graph.js';
 
 const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -44,7 +45,7 @@ function Field({ spec, value, templates, emails, onChange }) {
       return <div className="field">{label}
         <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
           <option value="">Choose…</option>
-          {(spec.choices ?? []).map((c) => <option key={c} value={c}>{c}</option>)}
+          {(spec.choices ?? []).map((c) => <option key={c} value={c}>{spec.kind === 'Event' ? eventName(c) : c}</option>)}
         </select>{hint}</div>;
     case 'Message':
       return <div className="field">{label}

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { api } from './api.js';
 import { compareRuns, dayToDuration, withProfile } from './simulation.js';
 
-const EVENTS = ['OrderShipped', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded', 'FeedbackGiven', 'CustomerReplied', 'CaseResolved'];
+const EVENTS = ['OrderShipped', 'OrderDelivered', 'OrderCancelled', 'OrderRefunded', 'FeedbackGiven', 'CustomerReplied', 'CaseResolved', 'NextOrderPlaced'];
 const EVENT_NAMES = {
   OrderShipped: 'Order shipped', OrderDelivered: 'Order delivered', OrderCancelled: 'Order cancelled', OrderRefunded: 'Order refunded',
-  FeedbackGiven: 'Customer rates', CustomerReplied: 'Customer replies', CaseResolved: 'Case resolved',
+  FeedbackGiven: 'Customer rates', CustomerReplied: 'Customer replies', CaseResolved: 'Case resolved', NextOrderPlaced: 'Customer orders again',
 };
 const ENDINGS = ['OrderCancelled', 'OrderRefunded'];
 const LOCALES = ['en', 'en-GB', 'en-US', 'de', 'de-AT', 'de-CH', 'fr', 'fr-BE', 'fr-CH'];

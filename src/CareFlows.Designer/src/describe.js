@@ -3,9 +3,16 @@ import { describeDuration } from './graph.js';
 // How a marketer reads an activity and its outcomes: its key settings in words on the box, and ports named by what
 // happened ("Delivered", "Not delivered in 21 days") instead of the engine's port names.
 
-const EVENT_WORDS = { OrderShipped: 'shipping', OrderDelivered: 'delivery', CaseResolved: 'the case to be resolved' };
-const EVENT_DONE = { OrderShipped: 'Shipped', OrderDelivered: 'Delivered', CaseResolved: 'Resolved' };
-const EVENT_NOT = { OrderShipped: 'Not shipped', OrderDelivered: 'Not delivered', CaseResolved: 'Not resolved' };
+const EVENT_WORDS = { OrderShipped: 'shipping', OrderDelivered: 'delivery', CaseResolved: 'the case to be resolved', NextOrderPlaced: "the customer's next order" };
+const EVENT_DONE = { OrderShipped: 'Shipped', OrderDelivered: 'Delivered', CaseResolved: 'Resolved', NextOrderPlaced: 'Ordered again' };
+const EVENT_NOT = { OrderShipped: 'Not shipped', OrderDelivered: 'Not delivered', CaseResolved: 'Not resolved', NextOrderPlaced: 'No new order' };
+const EVENT_NAMES = { OrderShipped: 'Order shipped', OrderDelivered: 'Order delivered', CaseResolved: 'Case resolved', NextOrderPlaced: 'The customer orders again' };
+
+/** An event a wait can wait for, as the marketer reads it in the event list. */
+export function eventName(event) {
+  return EVENT_NAMES[event] ?? event;
+}
+
 const FEEDBACK_PORTS = { Unhappy: 'Unhappy', Neutral: 'Neutral', Happy: 'Happy', Replied: 'Replied by email' };
 
 /** The activity's key settings as a sentence fragment, or '' when it has none worth showing. */

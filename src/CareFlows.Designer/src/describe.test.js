@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portLabel, summaryOf } from './describe.js';
+import { eventName, portLabel, summaryOf } from './describe.js';
 
 describe('summaryOf', () => {
   it('says what a box does in words', () => {
@@ -15,6 +15,11 @@ describe('portLabel', () => {
   it('names ports by what happened', () => {
     expect(portLabel('WaitForEvent', { event: 'OrderDelivered', timeout: 'P21D' }, 'Received')).toBe('Delivered');
     expect(portLabel('WaitForEvent', { event: 'OrderDelivered', timeout: 'P21D' }, 'TimedOut')).toBe('Not delivered in 21 days');
+    expect(portLabel('WaitForEvent', { event: 'NextOrderPlaced', timeout: 'P60D' }, 'Received')).toBe('Ordered again');
+    expect(portLabel('WaitForEvent', { event: 'NextOrderPlaced', timeout: 'P60D' }, 'TimedOut')).toBe('No new order in 60 days');
+    expect(summaryOf('WaitForEvent', { event: 'NextOrderPlaced', timeout: 'P60D' })).toBe("Waits for the customer's next order, gives up after 60 days");
+    expect(eventName('NextOrderPlaced')).toBe('The customer orders again');
+    expect(eventName('SomethingNew')).toBe('SomethingNew');
     expect(portLabel('WaitForFeedback', { timeout: 'P4D' }, 'NoAnswer')).toBe('No answer in 4 days');
     expect(portLabel('Condition', {}, 'False')).toBe('No');
   });

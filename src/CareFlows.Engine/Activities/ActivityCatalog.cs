@@ -12,7 +12,12 @@ public sealed record ActivityType(
 public static class ActivityCatalog
 {
     public static readonly IReadOnlyList<string> TriggerEvents = ["OrderPlaced", "OrderShipped", "OrderDelivered"];
-    public static readonly IReadOnlyList<string> WaitableEvents = ["OrderShipped", "OrderDelivered", FeedbackVocabulary.CaseResolved];
+    /// <summary>
+    /// The same customer placed another order (any order but the instance's own): what a win-back flow waits for, and
+    /// gives up on after N days. Delivered only to instances of flows that wait for it (see Orders/OrderIntake).
+    /// </summary>
+    public const string NextOrderPlaced = "NextOrderPlaced";
+    public static readonly IReadOnlyList<string> WaitableEvents = ["OrderShipped", "OrderDelivered", FeedbackVocabulary.CaseResolved, NextOrderPlaced];
     public static readonly IReadOnlyList<string> ExitEvents = ["OrderCancelled", "OrderRefunded"];
     public static readonly IReadOnlyList<string> Categories = ["transactional", "service", "marketing"];
     public const string FromShop = "shop";
@@ -40,7 +45,7 @@ public static class ActivityCatalog
         ], ["Done"]),
         new("Delay", "timing", "Wait", "Waits for a fixed time.",
             [new("duration", PropertyKind.Duration, true, "Duration", "ISO-8601, e.g. PT2H or P3D")], ["Done"], Waits: true),
-        new("WaitForEvent", "timing", "Wait for event", "Waits for an event of this order, or until the timeout.",
+        new("WaitForEvent", "timing", "Wait for event", "Waits for an event of this order (or the customer's next order), or until the timeout.",
         [
             new("event", PropertyKind.Event, true, "Event", Choices: WaitableEvents),
             new("timeout", PropertyKind.Duration, false, "Give up after", "ISO-8601, e.g. P21D; empty waits for ever"),

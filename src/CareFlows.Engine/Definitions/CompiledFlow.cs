@@ -14,6 +14,9 @@ public sealed class CompiledFlow(FlowDefinition definition, Trigger trigger, IRe
 
     public Activity this[string activityId] => activities[activityId];
 
+    /// <summary>Whether any WaitForEvent of the flow waits for <paramref name="eventName"/>: only such instances are told of it.</summary>
+    public bool WaitsFor(string eventName) => activities.Values.Any(a => a is WaitForEvent w && w.Event == eventName);
+
     /// <summary>The activity a port leads to, or null where the flow ends.</summary>
     public string? Next(string activityId, string port) => next.TryGetValue((activityId, port), out var target) ? target : null;
 }

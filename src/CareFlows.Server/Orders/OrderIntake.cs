@@ -1,3 +1,4 @@
+using CareFlows.Engine.Activities;
 using CareFlows.Server.Hosting;
 using CareFlows.Contracts.Orders;
 using CareFlows.Server.Definitions;
@@ -20,12 +21,20 @@ public sealed class OrderIntake(
     IDocumentStore store, FlowCatalog catalog, FlowStarter starter, FlowInstances instances, FlowResumer resumer,
     DiscountRedemption discounts, DispatchSignal dispatch, CareFlowsMetrics metrics, ILogger<OrderIntake> log)
 {
-    public Task PlacedAsync(OrderPlaced order, CancellationToken ct) =>
-        RecordAndStartAsync("OrderPlaced", order.OrderId, order.Customer.CustomerId, record =>
+    /// <summary>
+    /// Recorded (and flows it triggers started), then told to the customer's instances on earlier orders that wait for
+    /// a next order (a win-back flow ends there). Repeating it changes nothing: an instance remembers what it observed.
+    /// </summary>
+    public async Task PlacedAsync(OrderPlaced order, CancellationToken ct)
+    {
+        await RecordAndStartAsync("OrderPlaced", order.OrderId, order.Customer.CustomerId, record =>
         {
             record.Order = order;
             record.CustomerId = order.Customer.CustomerId;
         }, (session, token) => discounts.RedeemAsync(session, order, token), ct);
+        foreach (var instance in await instances.ActiveForCustomerWaitingForAsync(order.Customer.CustomerId, order.OrderId, ActivityCatalog.NextOrderPlaced, ct))
+            await resumer.OnOrderEventAsync(instance, ActivityCatalog.NextOrderPlaced, order.PlacedAt, null, ct);
+    }
 
     /// <summary>
     /// Shipped, delivered, cancelled, refunded: recorded (and flows it triggers started) first, then handed to every
