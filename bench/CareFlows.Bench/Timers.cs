@@ -9,25 +9,7 @@ public sealed record MemoryResult(int Waiting, long IdleEmptyBytes, long LoadedB
 /// <summary>A flow with no email, so timers and steps are measured on their own: OrderPlaced -> wait a day -> wait a day.</summary>
 public static class Timers
 {
-    public static async Task<string> WaitingFlowFolderAsync()
-    {
-        var folder = Directory.CreateTempSubdirectory("careflows-bench-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "bench-wait.json"), """
-            {
-              "id": "bench-wait", "name": "Bench: two waits", "version": 1,
-              "activities": [
-                { "id": "placed", "type": "OrderPlaced" },
-                { "id": "first-wait", "type": "Delay", "properties": { "duration": "P1D" } },
-                { "id": "second-wait", "type": "Delay", "properties": { "duration": "P1D" } }
-              ],
-              "connections": [
-                { "source": { "activity": "placed", "port": "Done" }, "target": { "activity": "first-wait" } },
-                { "source": { "activity": "first-wait", "port": "Done" }, "target": { "activity": "second-wait" } }
-              ]
-            }
-            """);
-        return folder;
-    }
+    public static Task<string> WaitingFlowFolderAsync() => WaitingFlow.FolderAsync("bench-wait");
 
     /// <summary>Creates <paramref name="count"/> waiting instances, then makes every timer due at the same moment.</summary>
     public static async Task<TimerResult> AllDueAtOnceAsync(BenchEnvironment env, ServerProcess server, int count)

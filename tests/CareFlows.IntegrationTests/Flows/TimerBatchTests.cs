@@ -1,5 +1,6 @@
 using CareFlows.IntegrationTests.Infrastructure;
 using CareFlows.IntegrationTests.Orders;
+using CareFlows.TestSupport;
 
 namespace CareFlows.IntegrationTests.Flows;
 
@@ -11,12 +12,12 @@ namespace CareFlows.IntegrationTests.Flows;
 public class TimerBatchTests(ServerProcessesFixture app) : IAsyncLifetime
 {
     private const int Instances = 5_000;
-    private readonly string _workflows = Directory.CreateTempSubdirectory("careflows-two-waits-").FullName;
+    private string _workflows = "";
 
     public async Task InitializeAsync()
     {
         await app.ResetAsync();
-        await File.WriteAllTextAsync(Path.Combine(_workflows, "two-waits.json"), TwoWaits);
+        _workflows = await WaitingFlow.FolderAsync("two-waits");
     }
 
     public Task DisposeAsync()
@@ -52,19 +53,4 @@ public class TimerBatchTests(ServerProcessesFixture app) : IAsyncLifetime
 
     private static string StepsOf(string activity) =>
         $"select stream_id from careflows.mt_events where type = 'activity_completed' and data->>'ActivityId' = '{activity}'";
-
-    private const string TwoWaits = """
-        {
-          "id": "two-waits", "name": "Two waits", "version": 1,
-          "activities": [
-            { "id": "placed", "type": "OrderPlaced" },
-            { "id": "first-wait", "type": "Delay", "properties": { "duration": "P1D" } },
-            { "id": "second-wait", "type": "Delay", "properties": { "duration": "P1D" } }
-          ],
-          "connections": [
-            { "source": { "activity": "placed", "port": "Done" }, "target": { "activity": "first-wait" } },
-            { "source": { "activity": "first-wait", "port": "Done" }, "target": { "activity": "second-wait" } }
-          ]
-        }
-        """;
 }
