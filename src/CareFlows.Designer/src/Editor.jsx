@@ -19,8 +19,8 @@ import { describeStep } from './stepCounts.js';
 
 const nodeTypes = { activity: ActivityNode };
 
-// "Zoom to fit" stops where a box's text is still readable (about 11 px): a long flow shows its first steps, readable,
-// and is scrolled from there, instead of being shrunk to dots.
+// "Zoom to fit", and the first view of a flow, stop where a box's text is still readable (about 11 px): a long flow
+// shows its first steps, readable, and is scrolled from there (or found in the minimap), instead of being shrunk to dots.
 const READABLE_FIT = { maxZoom: 1, minZoom: 0.6, duration: 200 };
 const READABLE_STEPS = 10;
 
@@ -79,7 +79,8 @@ function Canvas({ flowId }) {
     const link = after && port ? [{ id: edgeId(after.id, port, id), source: after.id, sourceHandle: port, target: id }] : [];
     change([...nodes.map((n) => ({ ...n, selected: false })), node], [...edges, ...link]);
     setSelectedId(id);
-    if (!position) setTimeout(() => flowApi.fitView({ maxZoom: 1, duration: 200 }), 0);
+    // A small flow is fitted whole; in a long one the view goes to the new box and the one before it, readable.
+    if (!position) setTimeout(() => flowApi.fitView(nodes.length >= READABLE_STEPS ? { ...READABLE_FIT, nodes: [after, node].filter(Boolean).map((n) => ({ id: n.id })) } : { maxZoom: 1, duration: 200 }), 0);
   };
 
   const onDrop = (e) => {
@@ -161,10 +162,13 @@ function Canvas({ flowId }) {
   const selected = nodes.find((n) => n.id === selectedId);
   const selectedView = viewNodes.find((n) => n.id === selectedId);
   const targets = viewNodes.filter((n) => n.id !== selectedId && !n.data.isTrigger).map((n) => ({ id: n.id, label: n.data.displayName ? `${n.data.displayName} (${n.data.label})` : `${n.data.label} (${n.id})` }));
-  const readableFit = () => (nodes.length > READABLE_STEPS ? { ...READABLE_FIT, nodes: order.slice(0, READABLE_STEPS).map((id) => ({ id })) } : READABLE_FIT);
   // Display names where the marketer gave one, for the timeline and Watch; the flow's steps in the order they run.
   const names = Object.fromEntries(viewNodes.filter((n) => n.data.displayName).map((n) => [n.id, n.data.displayName]));
   const order = flowOrder(nodes, edges);
+  // "Zoom to fit" and the first view: a long flow shows its first steps at a readable size, not shrunk to dots.
+  const firstSteps = nodes.length > READABLE_STEPS ? { nodes: order.slice(0, READABLE_STEPS).map((id) => ({ id })) } : {};
+  const readableFit = () => ({ ...READABLE_FIT, ...firstSteps });
+  const firstView = firstSteps.nodes ? { ...READABLE_FIT, duration: 0, ...firstSteps } : { maxZoom: 1 };
   // What a WaitForFeedback can wait on: the flow's emails.
   const emails = viewNodes.filter((n) => n.data.type === 'SendEmail').map((n) => ({ id: n.id, label: `${n.data.properties?.template ?? n.data.label} (${n.id})` }));
 
@@ -176,7 +180,7 @@ function Canvas({ flowId }) {
         <Palette types={types} onAdd={(name) => addActivity(name)} />
         <div className="canvas" onDrop={onDrop} onDragOver={(e) => e.preventDefault()}>
           <ReactFlow nodes={viewNodes} edges={viewEdges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
-            onConnect={onConnect} onSelectionChange={({ nodes: sel }) => setSelectedId(sel[0]?.id ?? null)} fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.05} deleteKeyCode={['Delete', 'Backspace']}
+            onConnect={onConnect} onSelectionChange={({ nodes: sel }) => setSelectedId(sel[0]?.id ?? null)} fitView fitViewOptions={firstView} minZoom={0.05} deleteKeyCode={['Delete', 'Backspace']}
             onlyRenderVisibleElements>
             <Background />
             <Controls />

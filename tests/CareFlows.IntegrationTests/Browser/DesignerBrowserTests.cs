@@ -146,6 +146,20 @@ public class DesignerBrowserTests(PublicSiteFixture site) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_long_flow_opens_on_its_first_steps_at_a_readable_size()
+    {
+        var page = await SignedInAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Close the loop" }).ClickAsync();
+        await Node(page, "order-placed").GetByText("Every order").WaitForAsync();
+
+        // React Flow's viewport is a CSS transform; below 0.6 a box's 11 px text shrinks under 7 px.
+        var transform = await page.Locator(".react-flow__viewport").EvaluateAsync<string>("v => getComputedStyle(v).transform");
+        var scale = double.Parse(transform.Split('(', ',')[1], System.Globalization.CultureInfo.InvariantCulture);
+        scale.ShouldBeGreaterThanOrEqualTo(0.6, transform);
+        (await Node(page, "order-placed").IsVisibleAsync()).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task creating_a_flow_with_a_name_that_exists_says_so()
     {
         var page = await SignedInAsync();
