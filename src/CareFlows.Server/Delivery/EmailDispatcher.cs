@@ -126,7 +126,7 @@ public sealed class EmailDispatcher(
     // Metrics and log lines once a round's outcomes are committed.
     private void Report(IReadOnlyList<Settlement> settled)
     {
-        foreach (var (message, outcome, retry) in settled)
+        foreach (var (message, outcome, retry, _) in settled)
         {
             if (retry is not null)
             {

@@ -54,8 +54,11 @@ public sealed class FlowResumer(
                 stream.AppendMany(await writer.WriteAsync(session, timer.StreamId, stream.Aggregate!.State, decision, now, ct));
                 moved = true;
             }
-            if (moved) await session.SaveChangesAsync(ct);
-            log.LogDebug("{Count} timer steps committed together", due.Count - stale.Count);
+            if (moved)
+            {
+                await session.SaveChangesAsync(ct);
+                log.LogDebug("{Count} timer steps committed together", due.Count - stale.Count);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

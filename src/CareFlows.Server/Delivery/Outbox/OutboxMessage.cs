@@ -32,8 +32,6 @@ public sealed record OutboxMessage
     public string ReplyTo { get; init; } = "";
     public string Locale { get; init; } = "";
     public string TemplateVersion { get; init; } = "";
-    /// <summary>When the server accepted it; set only on a message read back as sent (a late bounce report is about one).</summary>
-    public DateTimeOffset? SentAt { get; init; }
     /// <summary>Send attempts so far, counting the claim that handed the message over.</summary>
     public int Attempts { get; init; }
 }

@@ -138,7 +138,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     public async Task<OutboxMessage?> FindSentAsync(string messageId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            $"select message_id, stream_id, step_id, template, category, recipient, created_at, kind, customer_id, sent_at from {OutboxSchema.Table} where message_id = @id and status = '{OutboxStatus.Sent}'");
+            $"select message_id, stream_id, step_id, template, category, recipient, created_at, kind, customer_id from {OutboxSchema.Table} where message_id = @id and status = '{OutboxStatus.Sent}'");
         command.Parameters.AddWithValue("id", messageId);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
@@ -147,7 +147,6 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
             MessageId = reader.GetString(0), StreamId = reader.GetGuid(1), StepId = reader.GetString(2), Template = reader.GetString(3),
             Category = reader.GetString(4), Recipient = reader.GetString(5), CreatedAt = reader.GetFieldValue<DateTimeOffset>(6),
             Kind = reader.GetString(7), CustomerId = reader.GetString(8), Subject = "", HtmlBody = "", TextBody = "",
-            SentAt = reader.GetFieldValue<DateTimeOffset>(9),
         };
     }
 
@@ -158,7 +157,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     /// </summary>
     public async Task RecordLateBounceAsync(OutboxMessage message, string reason, DateTimeOffset now, Action<IDocumentSession> stageWith, CancellationToken ct)
     {
-        var bounced = Settlement.Ended(message, new MessageOutcome(OutboxStatus.Bounced, reason, now));
+        var bounced = Settlement.LateBounce(message, reason, now);
         await WriteConflicts.RetryAsync(() => CommitAsync([bounced], [], stageWith, ct), ct);
         await AfterCommitAsync([bounced], ct);
     }
@@ -212,7 +211,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
 
     private static void RowUpdate(IDocumentSession session, Settlement settlement)
     {
-        var (message, outcome, retry) = settlement;
+        var (message, outcome, retry, _) = settlement;
         var id = message.MessageId;
         if (retry is not null)
         {
@@ -221,29 +220,22 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
                 retry.DueAt, retry.Reason, retry.Kind, id);
             return;
         }
-        switch (outcome!.Status)
+        if (outcome!.Status == OutboxStatus.Sent)
         {
-            case OutboxStatus.Sent:
-                session.QueueSqlCommand(
-                    $"update {OutboxSchema.Table} set status = '{OutboxStatus.Sent}', sent_at = ?, lease_until = null, last_error = null, retry_kind = null where message_id = ?",
-                    outcome.At, id);
-                break;
-            case OutboxStatus.Skipped: // consent was withdrawn while it waited: only a message still waiting is skipped
-                session.QueueSqlCommand(
-                    $"update {OutboxSchema.Table} set status = '{OutboxStatus.Skipped}', lease_until = null, last_error = ? where message_id = ? and status = '{OutboxStatus.Pending}'",
-                    outcome.Reason, id);
-                break;
-            case OutboxStatus.Bounced when message.SentAt is not null: // a late report (RFC 3464) about a message that was accepted
-                session.QueueSqlCommand(
-                    $"update {OutboxSchema.Table} set status = '{OutboxStatus.Bounced}', last_error = ? where message_id = ? and status = '{OutboxStatus.Sent}'",
-                    outcome.Reason, id);
-                break;
-            default: // final: bounced (a 5xx), doubt (may have been accepted) or failed (retried until given up)
-                session.QueueSqlCommand(
-                    $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ?",
-                    outcome.Status, outcome.Reason, id);
-                break;
+            session.QueueSqlCommand(
+                $"update {OutboxSchema.Table} set status = '{OutboxStatus.Sent}', sent_at = ?, lease_until = null, last_error = null, retry_kind = null where message_id = ?",
+                outcome.At, id);
+            return;
         }
+        // Skipped, bounced (a 5xx or a late report), doubt (may have been accepted) or failed (retried until given up).
+        if (settlement.OnlyFrom is { } from)
+            session.QueueSqlCommand(
+                $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ? and status = ?",
+                outcome.Status, outcome.Reason, id, from);
+        else
+            session.QueueSqlCommand(
+                $"update {OutboxSchema.Table} set status = ?, lease_until = null, last_error = ? where message_id = ?",
+                outcome.Status, outcome.Reason, id);
     }
 
     private async Task AfterCommitAsync(IReadOnlyList<Settlement> settled, CancellationToken ct)
