@@ -7,9 +7,12 @@ COPY src/CareFlows.Designer/ ./
 RUN npx vite build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/CareFlows.Server -c Release -o /app
+# ReadyToRun, like scripts/publish.sh: compiled ahead of time for the image's platform, so a start does not wait for the JIT.
+RUN rid=$([ "$TARGETARCH" = arm64 ] && echo linux-arm64 || echo linux-x64) && \
+    dotnet publish src/CareFlows.Server -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

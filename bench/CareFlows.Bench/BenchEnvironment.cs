@@ -7,7 +7,7 @@ using RabbitMQ.Client.Exceptions;
 namespace CareFlows.Bench;
 
 /// <summary>The benchmark's own database and vhost (scripts/services.sh creates them), reset before each part.</summary>
-public sealed class BenchEnvironment : IAsyncDisposable
+public sealed class BenchEnvironment(string? serverBinary) : IAsyncDisposable
 {
     public const string Postgres = "Host=127.0.0.1;Port=5432;Database=careflows_bench;Username=careflows;Password=careflows;SSL Mode=Disable;Maximum Pool Size=50";
     public const string Vhost = "careflows-bench";
@@ -44,7 +44,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         };
         foreach (var (key, value) in settings) all[key] = value;
-        return ServerProcess.StartAsync(name, all);
+        return ServerProcess.StartAsync(name, all, serverBinary);
     }
 
     public async Task<long> CountAsync(string sql)

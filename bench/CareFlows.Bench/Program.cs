@@ -15,8 +15,12 @@ var repositoryWorkflows = CareFlows.Engine.FolderSearch.Up(AppContext.BaseDirect
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : null;
 bool Runs(string section) => only is null || only.Contains(section);
 
+// --server PATH runs a published CareFlows.Server.dll (scripts/bench.sh passes the ReadyToRun one, as deployed);
+// without it, the build output (JIT-compiled, so its start-up and first minute are slower than a deployment's).
+var serverBinary = Array.IndexOf(args, "--server") is var sv and >= 0 && sv + 1 < args.Length ? args[sv + 1] : null;
 Console.WriteLine($"CareFlows benchmark: {orders:N0} orders, {timers:N0} timers due at once, {waiting:N0} waiting instances; {Environment.ProcessorCount} cores");
-await using var env = new BenchEnvironment();
+Console.WriteLine($"server: {serverBinary ?? "the build output (JIT; scripts/bench.sh measures the published ReadyToRun server)"}");
+await using var env = new BenchEnvironment(serverBinary);
 
 (double Rabbit, double Postgres, double MailKit1, double MailKit4)? raw = null;
 if (Runs("raw"))

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace CareFlows.TestSupport;
 
 /// <summary>
-/// The real server as its own OS process (the build's CareFlows.Server.dll), configured by the caller's settings
+/// The real server as its own OS process (the build's CareFlows.Server.dll, or a published one the caller names), configured by the caller's settings
 /// (configuration keys such as "ConnectionStrings:Postgres"). It can be stopped as an operator would (SIGTERM) or killed without warning (SIGKILL). Its output is kept
 /// in a log file named in every failure message.
 /// </summary>
@@ -21,12 +21,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public string LogPath { get; }
     public bool HasExited => _process.HasExited;
 
-    private ServerProcess(string name, IReadOnlyDictionary<string, string> settings)
+    private ServerProcess(string name, IReadOnlyDictionary<string, string> settings, string? binary)
     {
         Name = name;
         LogPath = Path.Combine(Path.GetTempPath(), $"careflows-{name}-{Guid.NewGuid():N}.log");
         _log = new StreamWriter(LogPath) { AutoFlush = true };
-        var server = ServerBinary();
+        var server = binary is null ? ServerBinary() : Path.GetFullPath(binary);
         var start = new ProcessStartInfo("dotnet", [server])
         {
             WorkingDirectory = Path.GetDirectoryName(server)!,
@@ -46,9 +46,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static async Task<ServerProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings)
+    /// <param name="binary">A CareFlows.Server.dll to run instead of the build's (the benchmark runs the published one).</param>
+    public static async Task<ServerProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings, string? binary = null)
     {
-        var server = new ServerProcess(name, settings);
+        var server = new ServerProcess(name, settings, binary);
         var ready = await Task.WhenAny(server._listening.Task, Task.Delay(TimeSpan.FromSeconds(60)), server._process.WaitForExitAsync());
         if (ready == server._listening.Task) return server;
         await server.DisposeAsync();
