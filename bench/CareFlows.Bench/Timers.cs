@@ -4,7 +4,7 @@ using CareFlows.TestSupport;
 namespace CareFlows.Bench;
 
 public sealed record TimerResult(int Timers, double StartsPerSecond, double StepsPerSecond);
-public sealed record MemoryResult(int Waiting, long IdleEmptyBytes, long LoadedBytes, long AfterRestartBytes, TimeSpan StartupEmpty, TimeSpan StartupLoaded);
+public sealed record MemoryResult(int Waiting, int Made, long IdleEmptyBytes, long LoadedBytes, long AfterRestartBytes, TimeSpan StartupEmpty, TimeSpan StartupLoaded);
 
 /// <summary>A flow with no email, so timers and steps are measured on their own: OrderPlaced -> wait a day -> wait a day.</summary>
 public static class Timers
@@ -29,7 +29,11 @@ public static class Timers
         return new TimerResult(count, startsPerSecond, count / clock.Elapsed.TotalSeconds);
     }
 
-    public static async Task<MemoryResult> MemoryWithWaitingAsync(BenchEnvironment env, string workflows, int alreadyWaiting, int total, long idleEmptyBytes, TimeSpan startupEmpty, ServerProcess server)
+    /// <summary>
+    /// The server makes <paramref name="total"/> waiting instances (RSS read while it holds them); then, stopped, the
+    /// store is topped up to <paramref name="copiedTotal"/> by copies (<see cref="WaitingCopies"/>); then a fresh start.
+    /// </summary>
+    public static async Task<MemoryResult> MemoryWithWaitingAsync(BenchEnvironment env, string workflows, int alreadyWaiting, int total, int copiedTotal, long idleEmptyBytes, TimeSpan startupEmpty, ServerProcess server)
     {
         if (total > alreadyWaiting)
         {
@@ -39,11 +43,12 @@ public static class Timers
         await Task.Delay(TimeSpan.FromSeconds(5)); // let the last batch's allocations settle before reading RSS
         var loaded = server.ResidentBytes();
         await server.StopAsync();
+        var copied = await WaitingCopies.CopyUpToAsync(env, copiedTotal);
 
         var clock = Stopwatch.StartNew();
         await using var restarted = await env.StartServerAsync("bench-restarted", workflows);
         var startup = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(5));
-        return new MemoryResult(total, idleEmptyBytes, loaded, restarted.ResidentBytes(), startupEmpty, startup);
+        return new MemoryResult(total + copied, total, idleEmptyBytes, loaded, restarted.ResidentBytes(), startupEmpty, startup);
     }
 }
