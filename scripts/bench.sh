@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/services.sh
+scripts/browser.sh
 scripts/designer.sh
 dotnet build CareFlows.sln -c Release -nologo -v quiet
 scripts/publish.sh artifacts/server
