@@ -51,9 +51,12 @@ public sealed class EmailDispatcher(
 
     /// <summary>
     /// A claimed batch goes in rounds of <see cref="SmtpOptions.Concurrency"/> messages, one per connection. Consent is
-    /// read for the whole batch at once; then each round costs one commit, which records how the last round ended and
-    /// marks this round <c>sending</c> (<see cref="OutboxStore.SettleAsync"/>), before its SMTP conversations run side by
-    /// side. Before batching a message cost a consent read and two commits of its own.
+    /// read for the whole batch at once. Each round is marked <c>sending</c> in a small commit of its own just before
+    /// its conversations (<see cref="OutboxStore.MarkSendingAsync"/>), and how the round before it ended commits while
+    /// they run (<see cref="OutboxStore.SettleAsync"/>, which appends to each instance and is the larger commit), so that
+    /// commit is off the path of the sends. Only one such commit is in flight, and it is finished before the next round
+    /// is marked: a process that dies leaves at most two rounds in doubt, every message of them attempted, and none that
+    /// was never handed to SMTP.
     /// </summary>
     protected override async Task WorkBatchAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken ct)
     {
@@ -66,17 +69,39 @@ public sealed class EmailDispatcher(
                 settled.Add(Settlement.Ended(batch[i], new MessageOutcome(OutboxStatus.Skipped, verdict.Reason, clock.GetUtcNow())));
             else waiting.Enqueue(batch[i]);
         }
-        while (true)
+        var recording = Task.CompletedTask;
+        try
         {
-            var round = new List<OutboxMessage>();
-            while (round.Count < Math.Max(1, smtp.Concurrency) && waiting.TryDequeue(out var next)) round.Add(next);
-            var marked = await outbox.SettleAsync(settled, round, CancellationToken.None);
-            Report(settled);
-            if (round.Count == 0) return;
-            settled = [.. await Task.WhenAll(marked.Select(SendAsync))];
-            if (_serverWasAway && settled.Any(s => s.Outcome?.Status == OutboxStatus.Sent))
-                await RecoverAsync("a message was accepted", CancellationToken.None);
+            while (true)
+            {
+                var round = new List<OutboxMessage>();
+                while (round.Count < Math.Max(1, smtp.Concurrency) && waiting.TryDequeue(out var next)) round.Add(next);
+                await recording;
+                if (round.Count == 0)
+                {
+                    await RecordAsync(settled);
+                    return;
+                }
+                var marked = await outbox.MarkSendingAsync(round, CancellationToken.None);
+                // The conversations first: what they do before their first wait is on the path, the record's is not.
+                var sending = Task.WhenAll(marked.Select(SendAsync));
+                recording = RecordAsync(settled);
+                settled = [.. await sending];
+                if (_serverWasAway && settled.Any(s => s.Outcome?.Status == OutboxStatus.Sent))
+                    await RecoverAsync("a message was accepted", CancellationToken.None);
+            }
         }
+        finally
+        {
+            // Only reached unfinished when something above failed; that failure is the one to report.
+            await recording.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task RecordAsync(IReadOnlyList<Settlement> settled)
+    {
+        await outbox.SettleAsync(settled, CancellationToken.None);
+        Report(settled);
     }
 
     // Consent again, at the last moment: a message may have waited in the outbox (an SMTP outage) past an opt-out.

@@ -58,20 +58,37 @@ public class OutboxRecordingTests(CareFlowsFixture app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task a_round_records_the_last_outcomes_and_marks_only_messages_still_pending_for_sending()
+    public async Task a_round_marks_for_sending_only_the_messages_still_pending()
     {
         var order = TestOrders.New();
         var streamId = Guid.NewGuid();
-        var (sent, next, taken) = (Message(streamId, "step-1", order.Customer.Email), Message(streamId, "step-2", order.Customer.Email), Message(streamId, "step-3", order.Customer.Email));
-        await QueueAsync((streamId, [], [sent, next, taken]));
+        var (next, taken) = (Message(streamId, "step-2", order.Customer.Email), Message(streamId, "step-3", order.Customer.Email));
+        await QueueAsync((streamId, [], [next, taken]));
         // Another process took this one over after a lease ran out, and has sent it.
         await app.CountAsync($"with taken as (update {OutboxSchema.Table} set status = 'sent' where message_id = '{taken.MessageId}' returning 1) select count(*) from taken");
 
-        var marked = await Outbox.SettleAsync([Settlement.Ended(sent, new MessageOutcome(OutboxStatus.Sent, "", app.Clock.GetUtcNow()))], [next, taken], CancellationToken.None);
+        var marked = await Outbox.MarkSendingAsync([next, taken], CancellationToken.None);
 
         marked.ShouldBe([next]);
         (await app.CountAsync($"select count(*) from {OutboxSchema.Table} where message_id = '{next.MessageId}' and status = 'sending'")).ShouldBe(1);
+        (await app.CountAsync($"select count(*) from {OutboxSchema.Table} where message_id = '{taken.MessageId}' and status = 'sent'")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_round_settles_the_row_and_the_instance_in_one_commit()
+    {
+        var order = TestOrders.New();
+        var streamId = Guid.NewGuid();
+        var (sent, skipped) = (Message(streamId, "step-1", order.Customer.Email), Message(streamId, "step-2", order.Customer.Email));
+        await QueueAsync((streamId, [], [sent, skipped]));
+        (await Outbox.MarkSendingAsync([sent], CancellationToken.None)).ShouldBe([sent]);
+
+        await Outbox.SettleAsync(
+            [Settlement.Ended(sent, new MessageOutcome(OutboxStatus.Sent, "", app.Clock.GetUtcNow())),
+             Settlement.Ended(skipped, new MessageOutcome(OutboxStatus.Skipped, "opted out", app.Clock.GetUtcNow()))], CancellationToken.None);
+
         (await app.CountAsync($"select count(*) from {OutboxSchema.Table} where message_id = '{sent.MessageId}' and status = 'sent'")).ShouldBe(1);
+        (await app.CountAsync($"select count(*) from {OutboxSchema.Table} where message_id = '{skipped.MessageId}' and status = 'skipped'")).ShouldBe(1);
         await using var query = Store.QuerySession();
         (await query.Events.FetchStreamAsync(streamId)).Select(e => e.Data).OfType<EmailSent>().Select(e => e.StepId).ShouldBe(["step-1"]);
     }

@@ -5,12 +5,6 @@ public static class OutboxSchema
 {
     public const string Table = "careflows.outbox";
 
-    /// <summary>A procedure that marks messages <c>sending</c>; raises <see cref="NoLongerPendingState"/> unless every one of them was still pending.</summary>
-    public const string MarkSendingProcedure = "careflows.outbox_mark_sending";
-
-    /// <summary>The SQLSTATE the mark-sending function raises: the round's commit rolls back and the round goes one by one.</summary>
-    public const string NoLongerPendingState = "CF409";
-
     public const string Ddl = """
         create table if not exists careflows.outbox (
             message_id   text primary key,
@@ -42,9 +36,9 @@ public static class OutboxSchema
         create index if not exists outbox_pending_due on careflows.outbox (due_at) where status = 'pending';
         create index if not exists outbox_stream on careflows.outbox (stream_id);
         create index if not exists outbox_waiting_for_server on careflows.outbox (created_at) where status = 'pending' and retry_kind = 'server';
-        -- A procedure, not a function: CALL returns no result set, which Marten's batched commit would misread.
-        -- Marking inside the same commit as the last round's outcomes saves a commit per message; the row count is what
-        -- tells a message that is still ours (pending) from one taken over after its lease ran out, or erased.
+        -- Not called since 2026-12-04 (a round's marks are a small commit of their own, so that the last round's outcomes
+        -- can commit while the next round talks). Kept while a process of the version before may share the database
+        -- during an upgrade: it marks a round through this procedure, and must not fail to.
         create or replace procedure careflows.outbox_mark_sending(ids text[]) language plpgsql as $$
         declare marked int;
         begin

@@ -47,48 +47,45 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     }
 
     /// <summary>
-    /// From here until it is marked sent, failed or pending again, the message is in flight. A row left in this state
-    /// by a process that died is not sent again (see <see cref="SweepAbandonedAsync"/>): a duplicate is worse than a doubt.
+    /// From here until it is marked sent, failed or pending again, a message is in flight. A row left in this state by
+    /// a process that died is not sent again (see <see cref="SweepAbandonedAsync"/>): a duplicate is worse than a doubt.
+    /// So only messages about to be handed to SMTP are marked, never a whole claimed batch ahead of time: a crash must
+    /// not turn a message that was never attempted into a doubt. One small commit of its own, on the path of every
+    /// round; returns the messages still ours (a row taken over after its lease ran out, or erased, is not).
     /// </summary>
-    public async Task<bool> MarkSendingAsync(OutboxMessage message, CancellationToken ct)
+    public async Task<IReadOnlyList<OutboxMessage>> MarkSendingAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
     {
+        if (messages.Count == 0) return [];
         await using var command = dataSource.CreateCommand(
-            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Sending}' where message_id = @id and status = '{OutboxStatus.Pending}'");
-        command.Parameters.AddWithValue("id", message.MessageId);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+            $"update {OutboxSchema.Table} set status = '{OutboxStatus.Sending}' where message_id = any(@ids) and status = '{OutboxStatus.Pending}' returning message_id");
+        command.Parameters.AddWithValue("ids", messages.Select(m => m.MessageId).ToArray());
+        var marked = new HashSet<string>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) marked.Add(reader.GetString(0));
+        return messages.Count == marked.Count ? messages : messages.Where(m => marked.Contains(m.MessageId)).ToList();
     }
 
     /// <summary>
-    /// The dispatcher's one commit per round: how the last round's messages ended (rows and each outcome handler's part,
-    /// such as EmailSent on the instance at the version it read) and the next round's messages marked <c>sending</c>,
-    /// all in one transaction. Returns the messages of <paramref name="next"/> that are marked, so may go now. Only as
-    /// many messages are marked as will be handed to SMTP at once, so a process that dies leaves no more rows in doubt
-    /// than one send per connection, as before batching.
-    /// A conflict (an instance took a step meanwhile) or a message no longer pending (taken over, erased) makes the
-    /// round fall back to one commit per message, each retried on conflicts, and one mark per message.
+    /// How a round's messages ended, in one commit: the rows, and each outcome handler's part (such as EmailSent on the
+    /// instance, appended at the version it read). A conflict (an instance took a step meanwhile) makes the round fall
+    /// back to one commit per message, each retried on fresh state.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxMessage>> SettleAsync(IReadOnlyList<Settlement> settled, IReadOnlyList<OutboxMessage> next, CancellationToken ct)
+    public async Task SettleAsync(IReadOnlyList<Settlement> settled, CancellationToken ct)
     {
-        if (settled.Count == 0 && next.Count == 0) return [];
-        IReadOnlyList<OutboxMessage> marked = next;
+        if (settled.Count == 0) return;
         try
         {
-            await CommitAsync(settled, next, null, ct);
+            await CommitAsync(settled, null, ct);
         }
-        catch (Exception e) when (WriteConflicts.Is(e) || IsNoLongerPending(e))
+        catch (Exception e) when (WriteConflicts.Is(e))
         {
-            foreach (var one in settled) await WriteConflicts.RetryAsync(() => CommitAsync([one], [], null, ct), ct);
-            var mine = new List<OutboxMessage>();
-            foreach (var message in next)
-                if (await MarkSendingAsync(message, ct)) mine.Add(message);
-            marked = mine;
+            foreach (var one in settled) await WriteConflicts.RetryAsync(() => CommitAsync([one], null, ct), ct);
         }
         await AfterCommitAsync(settled, ct);
-        return marked;
     }
 
     public Task MarkSentAsync(OutboxMessage message, DateTimeOffset now, CancellationToken ct) =>
-        SettleAsync([Settlement.Ended(message, new MessageOutcome(OutboxStatus.Sent, "", now))], [], ct);
+        SettleAsync([Settlement.Ended(message, new MessageOutcome(OutboxStatus.Sent, "", now))], ct);
 
     /// <summary>
     /// Messages whose sender died mid-conversation. By default recorded as in doubt, with an event on their instance,
@@ -158,7 +155,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
     public async Task RecordLateBounceAsync(OutboxMessage message, string reason, DateTimeOffset now, Action<IDocumentSession> stageWith, CancellationToken ct)
     {
         var bounced = Settlement.LateBounce(message, reason, now);
-        await WriteConflicts.RetryAsync(() => CommitAsync([bounced], [], stageWith, ct), ct);
+        await WriteConflicts.RetryAsync(() => CommitAsync([bounced], stageWith, ct), ct);
         await AfterCommitAsync([bounced], ct);
     }
 
@@ -194,17 +191,15 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
         return new OutboxBacklog(reader.GetInt64(0), oldest is { } due ? now - due : TimeSpan.Zero);
     }
 
-    // The rows' new states, what the final ones mean for their senders, and the next messages marked 'sending' commit
-    // together. A sender's handler appends at the version it read (a flow instance may take a step at the very moment its
+    // The rows' new states and what the final ones mean for their senders commit together. A sender's handler appends at the version it read (a flow instance may take a step at the very moment its
     // message is recorded), so a conflict fails the whole commit and the caller writes it again on fresh state.
-    private async Task CommitAsync(IReadOnlyList<Settlement> settled, IReadOnlyList<OutboxMessage> next, Action<IDocumentSession>? stageWith, CancellationToken ct)
+    private async Task CommitAsync(IReadOnlyList<Settlement> settled, Action<IDocumentSession>? stageWith, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var ended = settled.Where(s => s.Outcome is not null).Select(s => new EndedMessage(s.Message, s.Outcome!)).ToList();
         if (ended.Count > 0)
             foreach (var handler in outcomeHandlers) await handler.WithinCommitAsync(session, ended, ct);
         foreach (var settlement in settled) RowUpdate(session, settlement);
-        if (next.Count > 0) session.QueueSqlCommand($"call {OutboxSchema.MarkSendingProcedure}(?)", [next.Select(m => m.MessageId).ToArray()]);
         stageWith?.Invoke(session);
         await session.SaveChangesAsync(ct);
     }
@@ -243,13 +238,5 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, IDocumentStore stor
         foreach (var settlement in settled)
             if (settlement.Outcome is { } outcome)
                 foreach (var handler in outcomeHandlers) await handler.AfterCommitAsync(new EndedMessage(settlement.Message, outcome), ct);
-    }
-
-    // Raised by the mark-sending procedure when a message of the round is no longer pending (see OutboxSchema).
-    private static bool IsNoLongerPending(Exception e)
-    {
-        for (var inner = e; inner is not null; inner = inner.InnerException)
-            if (inner is PostgresException { SqlState: OutboxSchema.NoLongerPendingState }) return true;
-        return false;
     }
 }
