@@ -32,7 +32,7 @@ public static class Delivery
             insert.Parameters.AddWithValue("count", messages);
             await insert.ExecuteNonQueryAsync();
         }
-        await env.WaitForAsync("select count(*) from careflows.outbox where status = 'sent'", n => n >= messages, "messages sent", TimeSpan.FromMinutes(20));
+        await env.WaitForAsync("select count(*) from careflows.outbox where status = 'sent'", n => n >= messages, "messages sent", TimeSpan.FromMinutes(20), TimeSpan.FromSeconds(1));
         // From the first send to the last: the server's start-up is not the dispatcher's rate.
         await using var span = env.DataSource.CreateCommand("select extract(epoch from max(sent_at) - min(sent_at)) from careflows.outbox");
         var rate = (messages - 1) / Convert.ToDouble(await span.ExecuteScalarAsync());

@@ -14,7 +14,7 @@ public static class EndToEnd
         var clock = Stopwatch.StartNew();
         var published = await Publishing.PublishOrdersAsync(orders, "e2e");
         var publishRate = orders / clock.Elapsed.TotalSeconds;
-        await env.WaitForAsync("select count(*) from careflows.outbox where status = 'sent'", n => n >= orders, "confirmations sent", TimeSpan.FromMinutes(20));
+        await env.WaitForAsync("select count(*) from careflows.outbox where status = 'sent'", n => n >= orders, "confirmations sent", TimeSpan.FromMinutes(20), TimeSpan.FromSeconds(1));
 
         var sentAt = new Dictionary<string, DateTimeOffset>();
         await using (var query = env.DataSource.CreateCommand("select recipient, sent_at from careflows.outbox where status = 'sent'"))

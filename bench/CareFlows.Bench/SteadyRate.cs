@@ -36,7 +36,7 @@ public static class SteadyRate
                 await publisher.PublishAsync(order);
             }
         }
-        await env.WaitForAsync("select count(*) from careflows.outbox where status = 'sent'", n => n >= orders, "steady-rate confirmations sent", TimeSpan.FromMinutes(10));
+        await env.WaitForAsync("select count(*) from careflows.outbox where status = 'sent'", n => n >= orders, "steady-rate confirmations sent", TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(1));
         var sentAt = new Dictionary<string, DateTimeOffset>();
         await using (var query = env.DataSource.CreateCommand("select recipient, sent_at from careflows.outbox where status = 'sent'"))
         await using (var reader = await query.ExecuteReaderAsync())

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CareFlows.Engine.Templates;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -42,7 +43,7 @@ public static class FlowExpressions
         }
         if (template.HasErrors) throw new ExpressionException(string.Join("; ", template.Messages.Select(m => m.Message)));
         using var timeout = new CancellationTokenSource(EvaluationLimit);
-        var context = new TemplateContext
+        var context = new TemplateContext(SharedBuiltins.Instance)
         {
             StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = 100, RecursiveLimit = 20,
             LimitToString = 10_000, CancellationToken = timeout.Token,

@@ -1,6 +1,7 @@
 using System.Text;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 
 namespace CareFlows.Engine.Templates;
 
@@ -14,7 +15,7 @@ public sealed record RawHtml(string Html)
 /// Scriban writes every <c>{{ expression }}</c> through this overload and the template's own text through
 /// another, so escaping here makes values from orders and customers safe by default while the markup stays.
 /// </summary>
-internal sealed class HtmlTemplateContext : TemplateContext
+internal sealed class HtmlTemplateContext(ScriptObject builtins) : TemplateContext(builtins)
 {
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
     {

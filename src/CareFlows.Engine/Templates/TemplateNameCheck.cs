@@ -12,7 +12,7 @@ namespace CareFlows.Engine.Templates;
 /// </summary>
 internal sealed class TemplateNameCheck
 {
-    private static readonly HashSet<string> Builtins = [.. new TemplateContext().BuiltinObject.Keys];
+    private static readonly HashSet<string> Builtins = [.. SharedBuiltins.Instance.Keys];
     private static readonly HashSet<string> LoopVariables = ["for", "while", "tablerow"];
 
     private readonly ScriptObject _model;

@@ -17,7 +17,7 @@ public static class TemplateSandbox
     public static string Render(Template template, bool html, params ScriptObject[] globals)
     {
         using var timeout = new CancellationTokenSource(RenderTimeout);
-        var context = html ? new HtmlTemplateContext() : new TemplateContext();
+        var context = html ? new HtmlTemplateContext(SharedBuiltins.Instance) : new TemplateContext(SharedBuiltins.Instance);
         // Strict variables only covers top-level names; strict member access also turns customer.frist_name
         // into an error instead of an empty string. A member that exists but is null still reads as false.
         context.StrictVariables = true;

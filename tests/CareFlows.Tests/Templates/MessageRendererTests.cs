@@ -50,6 +50,20 @@ public class MessageRendererTests
         _shipped.Render("order-confirmation", TestData.Order(locale: "ja-JP")).Subject.ShouldBe("Your order #1001 is confirmed");
 
     [Fact]
+    public void a_template_cannot_change_the_built_in_functions_the_next_template_renders_with()
+    {
+        using var folder = TemplateFolder.WithShippedLayouts();
+        folder.WriteMessage("meddling", "en", subject: "{{ date.format = '%Y' }}{{ date.format }}");
+        folder.WriteMessage("dated", "en", subject: "{{ date.format }} {{ 'tea' | string.upcase }}");
+        var renderer = RendererFor(folder.Root);
+
+        var error = Should.Throw<TemplateInvalidException>(() => renderer.Render("meddling", TestData.Order()));
+
+        error.Errors[0].ShouldContain("readonly");
+        renderer.Render("dated", TestData.Order()).Subject.ShouldBe("%d %b %Y TEA");
+    }
+
+    [Fact]
     public void a_syntax_error_is_reported_with_file_line_and_column()
     {
         using var folder = new TemplateFolder();
